@@ -1,0 +1,29 @@
+package uk.crossline.model;
+
+import java.util.List;
+
+/**
+ * The Kafka topics of the hub, named once. Their partitions, replication and retention are in
+ * {@code infra/kafka/topics.tsv}; a test keeps the two lists equal.
+ */
+public final class Topics {
+
+  /** Anonymised intelligence events from every intake, keyed by event id: the source of truth. */
+  public static final String INTELLIGENCE_EVENTS = "crossline.intelligence.events";
+
+  /** Intelligence records the indexer could not read or map, with the reason in their headers. */
+  public static final String INTELLIGENCE_EVENTS_DLT = "crossline.intelligence.events.dlt";
+
+  /** The append-only, hash-chained access log: every consultation and disclosure. */
+  public static final String AUDIT_LOG = "crossline.audit.log";
+
+  /** Alert subscriptions, compacted by subscription id, so any alerts instance can rebuild them. */
+  public static final String ALERT_SUBSCRIPTIONS = "crossline.alerts.subscriptions";
+
+  private Topics() {}
+
+  /** Every topic the hub needs to exist before its services start. */
+  public static List<String> all() {
+    return List.of(INTELLIGENCE_EVENTS, INTELLIGENCE_EVENTS_DLT, AUDIT_LOG, ALERT_SUBSCRIPTIONS);
+  }
+}

@@ -1,0 +1,33 @@
+package uk.crossline.testsupport;
+
+import java.net.URI;
+
+/**
+ * Where the real components of a test run listen. One instance per JVM, resolved on first use (see
+ * {@link #get()}); every test class and Spring context of the build talks to the same components.
+ *
+ * @param issuer the OpenID Connect issuer of the {@code crossline} realm
+ */
+public record CrosslineStack(
+    String kafkaBootstrapServers, URI elasticsearchUrl, URI keycloakUrl, URI issuer) {
+
+  private static CrosslineStack resolved;
+
+  /**
+   * The stack of this build, in this order: the one named by {@code -Dcrossline.stack.file} (what
+   * {@code ./crossline test} passes); the local test stack if it already runs; containers of the
+   * official images where a Docker engine answers; otherwise the local test stack, started now with
+   * {@code ./crossline up --env test} and left running for the next module of the build.
+   */
+  public static synchronized CrosslineStack get() {
+    if (resolved == null) {
+      resolved = StackResolver.resolve();
+    }
+    return resolved;
+  }
+
+  /** Tokens for the demo users of the realm, fetched from this stack's identity provider. */
+  public DemoTokens tokens() {
+    return DemoTokens.of(issuer);
+  }
+}
