@@ -101,11 +101,20 @@ wait_until() {
 
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 
+# pom_property NAME: a version managed once in the root pom (e.g. kafka.version).
+pom_property() {
+  sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p" "$CROSSLINE_ROOT/pom.xml" | head -n 1
+}
+
+KAFKA_VERSION=$(pom_property kafka.version)
+ELASTICSEARCH_VERSION=${ELASTICSEARCH_VERSION:-$(pom_property elasticsearch.version)}
+KEYCLOAK_VERSION=$(pom_property keycloak.version)
+
 # fetch_dist: download Kafka, Elasticsearch and Keycloak from Maven Central once, through Maven's cache.
 fetch_dist() {
-  if compgen -G "$DIST_DIR/kafka-*/libs/kafka_2.13-*.jar" >/dev/null &&
-    compgen -G "$DIST_DIR/archives/elasticsearch-*.zip" >/dev/null &&
-    compgen -G "$DIST_DIR/archives/keycloak-quarkus-dist-*.tar.gz" >/dev/null; then
+  if [ -f "$DIST_DIR/kafka-$KAFKA_VERSION/libs/kafka_2.13-$KAFKA_VERSION.jar" ] &&
+    [ -f "$DIST_DIR/archives/elasticsearch-$ELASTICSEARCH_VERSION.zip" ] &&
+    [ -f "$DIST_DIR/archives/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz" ]; then
     return 0
   fi
   step "Fetching Kafka, Elasticsearch and Keycloak from Maven Central (once; cached in $DIST_DIR)"

@@ -8,18 +8,11 @@
 # If the checkout is not (a clone under /root, say), the install, data and logs go to
 # /var/tmp/crossline-<hash of CROSSLINE_HOME>/<env>/ instead; pid file and console log stay put.
 #
-# Knobs (environment): ELASTICSEARCH_VERSION (default: newest zip in the archives),
+# Knobs (environment): ELASTICSEARCH_VERSION (default: elasticsearch.version of the root pom),
 # ES_HEAP (default 512m), ES_TEMPLATE_DIR (default $CROSSLINE_ROOT/infra/elasticsearch).
 
-# The version to run: ELASTICSEARCH_VERSION, else the newest downloaded zip, else the newest install.
-_es_version() {
-  if [ -n "${ELASTICSEARCH_VERSION:-}" ]; then echo "$ELASTICSEARCH_VERSION"; return 0; fi
-  local found
-  found=$(compgen -G "$DIST_DIR/archives/elasticsearch-*.zip" | sed 's|.*/elasticsearch-||; s|\.zip$||' | sort -V | tail -n 1)
-  [ -n "$found" ] || found=$(compgen -G "$(_es_base)/elasticsearch-*" | sed 's|.*/elasticsearch-||' | sort -V | tail -n 1)
-  [ -n "$found" ] || { fail "no Elasticsearch zip in $DIST_DIR/archives (run fetch_dist)"; return 1; }
-  echo "$found"
-}
+# The version to run: elasticsearch.version of the root pom, or ELASTICSEARCH_VERSION to override it.
+_es_version() { echo "$ELASTICSEARCH_VERSION"; }
 
 _es_is_root() { [ "$(id -u)" -eq 0 ]; }
 
@@ -179,4 +172,9 @@ elasticsearch_apply_templates() {
     done
     [ $count -eq 0 ] || ok "Elasticsearch: $count $kind template(s) applied"
   done
+}
+
+# elasticsearch_forget: delete the fallback install and data outside the checkout, if there is one.
+elasticsearch_forget() {
+  if _es_fallback; then rm -rf "$(_es_base)"; fi
 }

@@ -2,7 +2,7 @@
 # The Kafka broker of the local stack: one KRaft node in combined mode (broker and controller),
 # run from the kafka_2.13 jars on Maven Central. Sourced by ./crossline after common.sh.
 
-kafka_libs() { compgen -G "$DIST_DIR/kafka-*/libs" | sort -V | tail -n 1; }
+kafka_libs() { echo "$DIST_DIR/kafka-$KAFKA_VERSION/libs"; }
 
 kafka_bootstrap() { echo "127.0.0.1:$KAFKA_PORT"; }
 

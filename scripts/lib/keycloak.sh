@@ -12,16 +12,8 @@
 
 KEYCLOAK_REALM_FILE="$CROSSLINE_ROOT/infra/keycloak/crossline-realm.json"
 
-# keycloak_version: the version managed in the root pom (keycloak.version), else the newest archive.
-keycloak_version() {
-  local version
-  version=$(sed -n 's:.*<keycloak\.version>\([^<]*\)</keycloak\.version>.*:\1:p' "$CROSSLINE_ROOT/pom.xml" 2>/dev/null | head -n 1)
-  if [ -z "$version" ]; then
-    version=$(find "$DIST_DIR/archives" -maxdepth 1 -name 'keycloak-quarkus-dist-*.tar.gz' 2>/dev/null |
-      sed 's:.*/keycloak-quarkus-dist-\(.*\)\.tar\.gz$:\1:' | sort -V | tail -n 1)
-  fi
-  echo "$version"
-}
+# keycloak_version: the version managed in the root pom (keycloak.version).
+keycloak_version() { echo "$KEYCLOAK_VERSION"; }
 
 # keycloak_home: where this environment's Keycloak lives (extracted once per environment).
 keycloak_home() { echo "$ENV_DIR/keycloak-$(keycloak_version)"; }
