@@ -1,5 +1,7 @@
 package uk.crossline.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -19,10 +21,12 @@ public record AgencyId(String value) {
     }
   }
 
+  @JsonCreator
   public static AgencyId of(String value) {
     return new AgencyId(value);
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return value;

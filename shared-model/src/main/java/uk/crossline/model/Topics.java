@@ -20,10 +20,18 @@ public final class Topics {
   /** Alert subscriptions, compacted by subscription id, so any alerts instance can rebuild them. */
   public static final String ALERT_SUBSCRIPTIONS = "crossline.alerts.subscriptions";
 
+  /** What each intake has published, compacted by event id: how a retry is known as one. */
+  public static final String INTAKE_RECEIPTS = "crossline.intake.receipts";
+
   private Topics() {}
 
   /** Every topic the hub needs to exist before its services start. */
   public static List<String> all() {
-    return List.of(INTELLIGENCE_EVENTS, INTELLIGENCE_EVENTS_DLT, AUDIT_LOG, ALERT_SUBSCRIPTIONS);
+    return List.of(
+        INTELLIGENCE_EVENTS,
+        INTELLIGENCE_EVENTS_DLT,
+        AUDIT_LOG,
+        ALERT_SUBSCRIPTIONS,
+        INTAKE_RECEIPTS);
   }
 }

@@ -8,11 +8,17 @@ import java.util.Set;
  */
 public enum Category {
   VAPE_SUPPLY_TO_MINORS(
-      "Vape supply to minors", Priority.PROTECTING_VULNERABLE_COMMUNITIES, true, Theme.DRUG_AND_ALCOHOL_HARM),
+      "Vape supply to minors",
+      Priority.PROTECTING_VULNERABLE_COMMUNITIES,
+      true,
+      Theme.DRUG_AND_ALCOHOL_HARM),
   ILLICIT_VAPES(
       "Illicit or non-compliant vapes", Priority.REDUCING_THEFT_AND_ACQUISITIVE_CRIME, true),
   GROOMING_TACTIC(
-      "Grooming tactic", Priority.PROTECTING_VULNERABLE_COMMUNITIES, false, Theme.DRUG_AND_ALCOHOL_HARM),
+      "Grooming tactic",
+      Priority.PROTECTING_VULNERABLE_COMMUNITIES,
+      false,
+      Theme.DRUG_AND_ALCOHOL_HARM),
   CUCKOOING(
       "Cuckooing", Priority.PROTECTING_VULNERABLE_COMMUNITIES, true, Theme.DRUG_AND_ALCOHOL_HARM),
   DEAL_LINE("Deal line", Priority.REDUCING_VIOLENCE_AND_ABUSE, false, Theme.DRUG_AND_ALCOHOL_HARM),
@@ -30,8 +36,7 @@ public enum Category {
       Theme.DRUG_AND_ALCOHOL_HARM),
   WEAPONS("Weapons", Priority.REDUCING_VIOLENCE_AND_ABUSE, false, Theme.REOFFENDING),
   VIOLENCE("Violence", Priority.REDUCING_VIOLENCE_AND_ABUSE, false, Theme.REOFFENDING),
-  ANTI_SOCIAL_BEHAVIOUR(
-      "Anti-social behaviour", Priority.REDUCING_ANTI_SOCIAL_BEHAVIOUR, true);
+  ANTI_SOCIAL_BEHAVIOUR("Anti-social behaviour", Priority.REDUCING_ANTI_SOCIAL_BEHAVIOUR, true);
 
   private final String label;
   private final Priority priority;

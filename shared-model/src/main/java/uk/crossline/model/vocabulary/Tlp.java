@@ -1,5 +1,7 @@
 package uk.crossline.model.vocabulary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Traffic Light Protocol 2.0 marking. {@code WHITE}, from TLP 1.0 systems, is read as CLEAR. */
@@ -17,6 +19,7 @@ public enum Tlp {
   }
 
   /** As written in TLP 2.0: {@code TLP:AMBER+STRICT} is {@code AMBER+STRICT}. */
+  @JsonValue
   public String label() {
     return label;
   }
@@ -27,6 +30,7 @@ public enum Tlp {
    *
    * @throws IllegalArgumentException listing the accepted markings
    */
+  @JsonCreator
   public static Tlp parse(String text) {
     String value = text.trim().toUpperCase(Locale.ROOT);
     if (value.startsWith("TLP:")) {

@@ -1,0 +1,198 @@
+package uk.crossline.intake.bulk;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+import uk.crossline.kit.problem.FieldProblem;
+import uk.crossline.kit.problem.JsonProblems;
+
+/**
+ * Reads an upload row by row into the JSON the single-report endpoint takes, so a row is checked
+ * exactly as a single report would be.
+ *
+ * <p>CSV columns are the form's JSON fields, nested ones dotted ({@code observedAt.at}, {@code
+ * where.postcode}, {@code grading.source}). Lists are separated by {@code ;}: {@code indicators},
+ * {@code marking.shareWithAgencies}, {@code marking.shareWithAgencyTypes}; {@code identifiers} as
+ * {@code PHONE:07700 900123;DEAL_LINE:07700 900456;VEHICLE:AB12 CDE}; {@code subjects} as {@code
+ * YOUNG_PERSON:AGE_14_TO_15;SUSPECT}. Empty cells are left out.
+ */
+final class RowReader {
+
+  /** A row read, or why it could not be. */
+  sealed interface Row {
+    int number();
+
+    record Read(int number, JsonNode json) implements Row {}
+
+    record Unreadable(int number, FieldProblem problem) implements Row {}
+  }
+
+  private static final java.util.Set<String> LIST_COLUMNS =
+      java.util.Set.of("indicators", "marking.shareWithAgencies", "marking.shareWithAgencyTypes");
+
+  private final JsonMapper json;
+  private final CsvMapper csv = CsvMapper.builder().enable(CsvReadFeature.TRIM_SPACES).build();
+
+  RowReader(JsonMapper json) {
+    this.json = json;
+  }
+
+  void ndjson(InputStream in, Consumer<Row> rows) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (var reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+      String line;
+      int number = 0;
+      while ((line = readLine(reader)) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          rows.accept(new Row.Read(number, json.readTree(line)));
+        } catch (JacksonException e) {
+          rows.accept(new Row.Unreadable(number, JsonProblems.explain(e)));
+        }
+      }
+    }
+  }
+
+  private static String readLine(BufferedReader reader) throws IOException {
+    try {
+      return reader.readLine();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidUploadException("the upload is not valid UTF-8");
+    }
+  }
+
+  void csv(InputStream in, Consumer<Row> rows) throws IOException {
+    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    try (MappingIterator<Map<String, String>> iterator =
+        csv.readerFor(Map.class).with(schema).readValues(in)) {
+      int number = 1;
+      while (true) {
+        Map<String, String> cells;
+        try {
+          if (!iterator.hasNextValue()) {
+            break;
+          }
+          cells = iterator.nextValue();
+        } catch (JacksonException e) {
+          throw new InvalidUploadException(
+              "the CSV cannot be read after row " + number + " (check quoting and columns)");
+        }
+        number++;
+        try {
+          rows.accept(new Row.Read(number, toJson(cells)));
+        } catch (IllegalArgumentException e) {
+          rows.accept(new Row.Unreadable(number, problemOf(e)));
+        }
+      }
+    }
+  }
+
+  private static FieldProblem problemOf(IllegalArgumentException e) {
+    String message = String.valueOf(e.getMessage());
+    int colon = message.indexOf(':');
+    return colon < 0
+        ? new FieldProblem("", message)
+        : new FieldProblem(message.substring(0, colon), message.substring(colon + 1).strip());
+  }
+
+  static ObjectNode toJson(Map<String, String> cells) {
+    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, String> cell : cells.entrySet()) {
+      String column = cell.getKey().strip();
+      String value = cell.getValue() == null ? "" : cell.getValue().strip();
+      if (value.isEmpty() || column.isEmpty()) {
+        continue;
+      }
+      switch (column) {
+        case "identifiers" -> row.set("identifiers", identifiers(value));
+        case "subjects" -> row.set("subjects", subjects(value));
+        default -> {
+          if (LIST_COLUMNS.contains(column)) {
+            put(row, column, list(value));
+          } else {
+            put(row, column, JsonNodeFactory.instance.stringNode(value));
+          }
+        }
+      }
+    }
+    return row;
+  }
+
+  private static void put(ObjectNode row, String dottedPath, JsonNode value) {
+    String[] parts = dottedPath.split("\\.");
+    ObjectNode node = row;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = node.get(parts[i]);
+      node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
+    }
+    node.set(parts[parts.length - 1], value);
+  }
+
+  private static ArrayNode list(String value) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (String item : value.split(";")) {
+      if (!item.isBlank()) {
+        array.add(item.strip());
+      }
+    }
+    return array;
+  }
+
+  private static ArrayNode identifiers(String value) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (String item : value.split(";")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      int colon = item.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("identifiers: write each as TYPE:value");
+      }
+      String type = item.substring(0, colon).strip();
+      ObjectNode identifier = array.addObject();
+      boolean dealLine = type.equals("DEAL_LINE");
+      identifier.put("type", dealLine ? "PHONE" : type);
+      identifier.put("value", item.substring(colon + 1).strip());
+      identifier.put("dealLine", dealLine);
+    }
+    return array;
+  }
+
+  private static ArrayNode subjects(String value) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (String item : value.split(";")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      String[] parts = item.strip().split(":");
+      ObjectNode subject = array.addObject();
+      subject.put("role", parts[0].strip());
+      if (parts.length > 1) {
+        subject.put("ageBand", parts[1].strip());
+      }
+    }
+    return array;
+  }
+}
