@@ -27,7 +27,9 @@ public final class EventJson {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          // A missing field reads as absent: Optional fields are empty, required ones are refused
+          // by the records' own checks, naming the field.
+          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
           .changeDefaultPropertyInclusion(
               include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))

@@ -12,10 +12,10 @@ import uk.crossline.model.vocabulary.IdentifierType;
  * @param dealLine the phone is used as a deal line
  */
 public record IdentifierForm(
-    @NotNull IdentifierType type, @NotBlank @Size(max = 200) String value, boolean dealLine) {
+    @NotNull IdentifierType type, @NotBlank @Size(max = 200) String value, Boolean dealLine) {
 
   Observation.Identifier toIdentifier() {
-    return new Observation.Identifier(type, value, dealLine);
+    return new Observation.Identifier(type, value, Boolean.TRUE.equals(dealLine));
   }
 
   @Override

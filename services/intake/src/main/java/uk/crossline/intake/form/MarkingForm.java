@@ -22,12 +22,12 @@ import uk.crossline.model.vocabulary.Tlp;
  */
 public record MarkingForm(
     @NotNull Tlp tlp,
-    boolean officialSensitive,
+    Boolean officialSensitive,
     @Size(max = 50) List<String> shareWithAgencies,
     @Size(max = 5) List<AgencyType> shareWithAgencyTypes) {
 
   Marking toMarking() {
-    return new Marking(tlp, Classification.OFFICIAL, officialSensitive);
+    return new Marking(tlp, Classification.OFFICIAL, Boolean.TRUE.equals(officialSensitive));
   }
 
   SharingScope toScope(FormProblems problems, String path) {

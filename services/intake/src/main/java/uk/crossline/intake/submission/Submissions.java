@@ -83,6 +83,8 @@ public class Submissions {
   /** The originating agency replaces the content of one of its reports. */
   public SubmissionOutcome amend(Caller caller, EventId eventId, AgencyForm form, String reason) {
     ServedAgency agency = agencyOf(caller, form);
+    awaitReady();
+    ownReceipt(agency, eventId, "amend");
     validator.check(form);
     Observation observation = form.toObservation();
     if (!agency.eventIdOf(observation.reference()).equals(eventId)) {
