@@ -1,0 +1,74 @@
+# shellcheck shell=bash
+# Crossline's own services for the local run: built once with Maven, run as plain java processes
+# with pid files like the components. Sourced by ./crossline after common.sh.
+
+# Ports of the services on the dev stack.
+INTAKE_PORT=$((8081 + PORT_OFFSET))
+
+# services_build: build the service jars (and the demo loader) when a source is newer than its jar.
+services_build() {
+  local jar="$CROSSLINE_ROOT/services/intake/target/intake-0.1.0-SNAPSHOT.jar"
+  local loader="$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar"
+  if [ -f "$jar" ] && [ -f "$loader" ] &&
+    [ -z "$(find "$CROSSLINE_ROOT/shared-model/src" "$CROSSLINE_ROOT/service-kit/src" \
+      "$CROSSLINE_ROOT/services/intake/src" "$CROSSLINE_ROOT/tools/demo-data/src" \
+      -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  step "Building the services (mvn install, tests skipped; log in $LOG_DIR/build.log)"
+  local started
+  started=$(date +%s)
+  (cd "$CROSSLINE_ROOT" && mvn -B -ntp -DskipTests -Dspotless.check.skip=true \
+    -pl services/intake,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ -t 1 ]; then
+      printf '\r    %s… building (%ss): %s%s\e[K' "$DIM" $(($(date +%s) - started)) \
+        "$(grep -o 'Building Crossline [a-z -]*' "$LOG_DIR/build.log" | tail -n 1)" "$RESET"
+    fi
+    sleep 1
+  done
+  [ -t 1 ] && printf '\r\e[K'
+  wait "$pid" || { tail -n 30 "$LOG_DIR/build.log" >&2; die "the build failed; see $LOG_DIR/build.log"; }
+  ok "built in $(($(date +%s) - started))s"
+}
+
+# service_start NAME JAR PORT ARGS...: run a Spring Boot jar against this environment's stack.
+service_start() {
+  local name=$1 jar=$2 port=$3; shift 3
+  is_running "$name" && return 0
+  start_process "$name" "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
+    -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$DATA_DIR" \
+    -jar "$jar" \
+    --server.port="$port" \
+    --server.address=127.0.0.1 \
+    --spring.kafka.bootstrap-servers="$(kafka_bootstrap)" \
+    --spring.security.oauth2.resourceserver.jwt.issuer-uri="$(keycloak_issuer)" \
+    --crossline.elasticsearch.url="$(elasticsearch_url)" \
+    "$@"
+}
+
+service_ready() { http_ok "http://127.0.0.1:$1/actuator/health/readiness"; }
+
+intake_start() {
+  service_start intake "$CROSSLINE_ROOT/services/intake/target/intake-0.1.0-SNAPSHOT.jar" \
+    "$INTAKE_PORT" --spring.profiles.active=demo --crossline.intake.instance="$CROSSLINE_ENV"
+}
+
+intake_wait() { wait_until intake 120 service_ready "$INTAKE_PORT"; }
+
+# demo_data_load: submit the synthetic demo data through the intake; idempotent (same seed, same
+# references: a second load is all duplicates).
+demo_data_load() {
+  step "Loading the demo data through the intake (synthetic, fictional)"
+  "$JAVA_HOME/bin/java" -jar "$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar" \
+    --intake "http://127.0.0.1:$INTAKE_PORT" --issuer "$(keycloak_issuer)" 2>&1 | sed 's/^/    /'
+  [ "${PIPESTATUS[0]}" -eq 0 ] || die "loading the demo data failed"
+}
+
+services_stop() {
+  if is_running intake; then
+    stop_process intake
+    ok "intake stopped"
+  fi
+}
