@@ -61,7 +61,7 @@ final class Forms {
           "observedAt": {"at": "2026-11-17T00:00:00Z", "precision": "DAY"},
           "where": {"district": "bromsgrove"},
           "concern": "GROOMING_TACTIC",
-          "youngPerson": {"yearGroup": 9},
+          "youngPerson": {"yearGroup": 10},
           "indicators": ["FREE_OR_CHEAP_VAPES", "NEW_PHONE"],
           "summary": "Pupil given free vapes and a new phone by older teenagers after school.",
           "marking": {"tlp": "AMBER", "shareWithAgencies": ["west-mercia-police"]}

@@ -315,7 +315,7 @@ class ReportSubmissionIntegrationTest {
         post("/api/v1/reports/" + eventId + "/retraction")
             .header("Authorization", "Bearer " + tokens.accessToken(user))
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"reason\": \"Entered in error\"}"));
+            .content("{\"reason\": \"ENTERED_IN_ERROR\"}"));
   }
 
   private static EventId submitted(ResultActions result) throws Exception {

@@ -3,6 +3,8 @@ package uk.crossline.model.event;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -34,6 +36,13 @@ public final class EventJson {
           .changeDefaultPropertyInclusion(
               include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
           .build();
+
+  /** How our records' checks name a field, e.g. {@code grading.conditions}, and give the reason. */
+  private static final Pattern FIELD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*");
+
+  private static final Pattern FIELD_AND_REASON =
+      Pattern.compile("(" + FIELD.pattern() + "): (.+)", Pattern.DOTALL);
 
   private EventJson() {}
 
@@ -82,7 +91,7 @@ public final class EventJson {
       throw new EventFormatException("", "an event is a JSON object");
     }
     JsonNode version = event.get("schemaVersion");
-    if (version == null || !version.isIntegralNumber()) {
+    if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
       throw new EventFormatException("schemaVersion", "required, a whole number");
     }
     int schemaVersion = version.intValue();
@@ -120,8 +129,7 @@ public final class EventJson {
           when format.getTargetType() != null && format.getTargetType().isEnum() ->
           new EventFormatException(
               field, "not a known value; expected one of " + constants(format.getTargetType()));
-      case ValueInstantiationException instantiation ->
-          new EventFormatException(field, reasonOf(instantiation));
+      case ValueInstantiationException instantiation -> refusedByOurChecks(field, instantiation);
       case MismatchedInputException mismatch
           when mismatch.getTargetType() != null && mismatch.getTargetType().isEnum() ->
           new EventFormatException(
@@ -132,16 +140,41 @@ public final class EventJson {
     };
   }
 
-  /** The message our own constructors give (they name the field and never echo values). */
-  private static String reasonOf(ValueInstantiationException e) {
+  /**
+   * The message our own constructors give (they name the field and never echo values). They name it
+   * as seen from the record they check ({@code grading.conditions} in a report), so it is joined to
+   * the path of that record, which may already end with its first part.
+   */
+  private static EventFormatException refusedByOurChecks(
+      String path, ValueInstantiationException e) {
     Throwable cause = e.getCause();
-    if (cause instanceof NullPointerException && cause.getMessage() != null) {
-      return cause.getMessage() + " is required";
+    String message = cause == null ? null : cause.getMessage();
+    if (message == null) {
+      return new EventFormatException(path, "cannot be read");
     }
-    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-      return cause.getMessage();
+    if (cause instanceof NullPointerException) {
+      return FIELD.matcher(message).matches()
+          ? new EventFormatException(within(path, message), "required")
+          : new EventFormatException(path, "required");
     }
-    return "cannot be read";
+    if (cause instanceof IllegalArgumentException) {
+      Matcher fieldAndReason = FIELD_AND_REASON.matcher(message);
+      return fieldAndReason.matches()
+          ? new EventFormatException(within(path, fieldAndReason.group(1)), fieldAndReason.group(2))
+          : new EventFormatException(path, message);
+    }
+    return new EventFormatException(path, "cannot be read");
+  }
+
+  private static String within(String path, String field) {
+    String recordName = path.replaceFirst("\\[\\d+]$", "").replaceFirst("^.*\\.", "");
+    if (field.equals(recordName)) {
+      return path;
+    }
+    if (field.startsWith(recordName + ".")) {
+      return path + field.substring(recordName.length());
+    }
+    return path.isEmpty() ? field : path + "." + field;
   }
 
   private static String constants(Class<?> enumType) {

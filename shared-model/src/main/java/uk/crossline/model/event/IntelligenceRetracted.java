@@ -1,12 +1,14 @@
 package uk.crossline.model.event;
 
 import java.time.Instant;
+import java.util.Objects;
+import uk.crossline.model.vocabulary.RetractionReason;
 
 /**
  * The originating agency withdrew what it reported: it leaves search at once, and a tombstone stays
  * for the audit.
  *
- * @param reason why, redacted like the summary
+ * @param reason why, as a code
  */
 public record IntelligenceRetracted(
     int schemaVersion,
@@ -15,12 +17,12 @@ public record IntelligenceRetracted(
     OriginatingAgency agency,
     Instant submittedAt,
     String originRefHash,
-    String reason)
+    RetractionReason reason)
     implements IntelligenceEvent {
 
   public IntelligenceRetracted {
     EventChecks.header(schemaVersion, eventId, revision, agency, submittedAt, originRefHash);
-    reason = EventChecks.reason(reason);
+    Objects.requireNonNull(reason, "reason");
   }
 
   @Override

@@ -37,7 +37,9 @@ public record Premises(
       String postcode,
       Optional<String> uprn,
       Optional<GeoPoint> point) {
-    return new Premises(keyOf(name, postcode, uprn), name, address, postcode, uprn, point);
+    // A blank UPRN is no UPRN: keyed as "uprn:" it would merge every such premises into one.
+    Optional<String> known = uprn.map(String::strip).filter(value -> !value.isEmpty());
+    return new Premises(keyOf(name, postcode, known), name, address, postcode, known, point);
   }
 
   static String keyOf(String name, String postcode, Optional<String> uprn) {

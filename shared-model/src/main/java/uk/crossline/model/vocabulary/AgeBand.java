@@ -49,13 +49,27 @@ public enum AgeBand {
   }
 
   /**
-   * The band of a pupil in this English school year group (year 7 = age 11 to 12 on 1 September):
-   * schools know the year group, not the date of birth.
+   * The band of a pupil in this English school year group, from the age every pupil in it has on 1
+   * September (year 7: 11): schools know the year group, not the date of birth. The younger age is
+   * taken so that no pupil is ever placed in an adult band (year 13: 17, not 18).
    */
   public static AgeBand ofSchoolYear(int yearGroup) {
+    checkYearGroup(yearGroup);
+    return ofAge(yearGroup + 4);
+  }
+
+  /**
+   * The bands a pupil of this year group may be in during the year (year 9: 13 or 14, so
+   * AGE_10_TO_13 or AGE_14_TO_15): a school that gives a band with the year group may give either.
+   */
+  public static java.util.Set<AgeBand> ofSchoolYearAnyTime(int yearGroup) {
+    checkYearGroup(yearGroup);
+    return java.util.EnumSet.of(ofAge(yearGroup + 4), ofAge(yearGroup + 5));
+  }
+
+  private static void checkYearGroup(int yearGroup) {
     if (yearGroup < 1 || yearGroup > 13) {
       throw new IllegalArgumentException("a school year group is 1 to 13");
     }
-    return ofAge(yearGroup + 5);
   }
 }

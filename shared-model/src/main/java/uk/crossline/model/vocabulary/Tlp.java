@@ -45,6 +45,6 @@ public enum Tlp {
       }
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a TLP marking; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+        "not a TLP marking; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
   }
 }

@@ -85,11 +85,6 @@ public final class Anonymiser {
     return redactor.redact(text, redactionContext(context, LocalDate.now(clock)));
   }
 
-  /** Redacts free text that comes without an observation (a retraction's reason). */
-  public String redact(String text) {
-    return redactor.redact(text, RedactionContext.none(LocalDate.now(clock)));
-  }
-
   private Location location(Observation observation, List<FieldProblem> problems) {
     Observation.Place place = observation.place();
     // A sector can single a person out where the report is about someone; a report about a place

@@ -76,11 +76,11 @@ public record SafeguardingConcernForm(
     var problems = new FormProblems();
     AgeBand band = youngPerson.ageBand();
     if (youngPerson.yearGroup() != null) {
-      AgeBand fromYear = AgeBand.ofSchoolYear(youngPerson.yearGroup());
-      if (band != null && band != fromYear) {
+      if (band == null) {
+        band = AgeBand.ofSchoolYear(youngPerson.yearGroup());
+      } else if (!AgeBand.ofSchoolYearAnyTime(youngPerson.yearGroup()).contains(band)) {
         problems.add("youngPerson.ageBand", "does not agree with the year group");
       }
-      band = fromYear;
     }
     var subject =
         new SubjectForm(

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
+import uk.crossline.model.vocabulary.RetractionReason;
 
 /** Retracting a report, whatever form it came through. */
 @RestController
@@ -19,9 +20,9 @@ class RetractionController {
   }
 
   /**
-   * @param reason why the report is withdrawn
+   * @param reason why the report is withdrawn, as a code (free text could carry names)
    */
-  record Retraction(String reason) {}
+  record Retraction(RetractionReason reason) {}
 
   @PostMapping("/api/v1/reports/{eventId}/retraction")
   @Operation(
@@ -29,11 +30,8 @@ class RetractionController {
       description = "It leaves search at once. Only the originating agency may retract.")
   SubmissionOutcome retract(
       Caller caller, @PathVariable String eventId, @RequestBody Retraction retraction) {
-    if (retraction.reason() == null || retraction.reason().isBlank()) {
+    if (retraction.reason() == null) {
       throw ProblemException.invalid("reason", "required: say why the report is withdrawn");
-    }
-    if (retraction.reason().length() > 1000) {
-      throw ProblemException.invalid("reason", "at most 1000 characters");
     }
     return submissions.retract(caller, SubmissionEndpoints.eventIdOf(eventId), retraction.reason());
   }

@@ -28,6 +28,7 @@ import uk.crossline.model.event.IntelligenceEvent;
 import uk.crossline.model.event.IntelligenceReport;
 import uk.crossline.model.event.IntelligenceReported;
 import uk.crossline.model.event.IntelligenceRetracted;
+import uk.crossline.model.vocabulary.RetractionReason;
 
 /**
  * Submits, amends and retracts reports for the agencies this instance serves. The agency is the
@@ -128,9 +129,8 @@ public class Submissions {
   }
 
   /** The originating agency withdraws one of its reports. */
-  public SubmissionOutcome retract(Caller caller, EventId eventId, String reason) {
+  public SubmissionOutcome retract(Caller caller, EventId eventId, RetractionReason reason) {
     ServedAgency agency = agencyOf(caller);
-    String redactedReason = anonymiser.redact(reason);
     return publishOne(
         agency,
         eventId,
@@ -149,7 +149,7 @@ public class Submissions {
                   agency.agency(),
                   clock.instant(),
                   current.originRefHash(),
-                  redactedReason);
+                  reason);
           return Optional.of(
               new EventPublisher.Publication(
                   event,
