@@ -1,0 +1,22 @@
+package uk.crossline.indexer;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the indexer consumes and retries.
+ *
+ * @param consumerGroup the consumer group of every indexer instance
+ * @param concurrency consumers per instance (each takes some of the topic's partitions)
+ * @param retryInitialInterval first wait after Elasticsearch could not take a batch
+ * @param retryMaxInterval the longest wait between retries; retries go on until it is back
+ * @param generationRefresh how old the knowledge of the live and building generations may be
+ */
+@ConfigurationProperties("crossline.indexer")
+public record IndexerSettings(
+    @DefaultValue("crossline-indexer") String consumerGroup,
+    @DefaultValue("2") int concurrency,
+    @DefaultValue("500ms") Duration retryInitialInterval,
+    @DefaultValue("30s") Duration retryMaxInterval,
+    @DefaultValue("2s") Duration generationRefresh) {}

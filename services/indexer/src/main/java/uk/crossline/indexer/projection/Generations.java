@@ -1,0 +1,179 @@
+package uk.crossline.indexer.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import uk.crossline.indexer.IndexerSettings;
+import uk.crossline.model.projection.IntelligenceIndex;
+
+/**
+ * Which generations of the projection the indexer writes: the live one, which the read alias
+ * serves, and during a rebuild also the one being built. Every indexer instance reads this from a
+ * small state document in Elasticsearch, at most {@code generation-refresh} old, so that all of
+ * them start writing the new generation before a rebuild reads the topic.
+ */
+@Component
+public class Generations {
+
+  static final String STATE_INDEX = "crossline-indexer-state";
+  private static final String STATE_ID = "generations";
+
+  private final ElasticsearchClient client;
+  private final Clock clock;
+  private final Duration refresh;
+  private final Set<String> existingIndices = ConcurrentHashMap.newKeySet();
+  private volatile boolean templateApplied;
+  private volatile State cached;
+  private volatile Instant cachedAt = Instant.MIN;
+
+  /**
+   * @param live the generation search reads
+   * @param building the generation a rebuild is writing, if one is running
+   */
+  public record State(int live, Optional<Integer> building) {
+
+    List<Integer> writeTargets() {
+      return building.map(b -> List.of(live, b)).orElse(List.of(live));
+    }
+  }
+
+  Generations(ElasticsearchClient client, Clock clock, IndexerSettings settings) {
+    this.client = client;
+    this.clock = clock;
+    this.refresh = settings.generationRefresh();
+  }
+
+  /** The state as of at most the refresh interval ago. */
+  public State current() {
+    if (cached == null || clock.instant().isAfter(cachedAt.plus(refresh))) {
+      cached = read();
+      cachedAt = clock.instant();
+    }
+    return cached;
+  }
+
+  /** Forgets the cached state, e.g. after this instance changed it. */
+  public void forget() {
+    cached = null;
+  }
+
+  private State read() {
+    try {
+      Optional<State> recorded = recorded();
+      return recorded.isPresent()
+          ? recorded.get()
+          : new State(liveFromAlias().orElse(1), Optional.empty());
+    } catch (IOException | ElasticsearchException e) {
+      throw new ProjectionUnavailableException("cannot read the projection's generations", e);
+    }
+  }
+
+  private Optional<State> recorded() throws IOException {
+    try {
+      GetResponse<Map> response = client.get(g -> g.index(STATE_INDEX).id(STATE_ID), Map.class);
+      if (!response.found() || response.source() == null) {
+        return Optional.empty();
+      }
+      Map<?, ?> source = response.source();
+      Object building = source.get("building");
+      return Optional.of(
+          new State(
+              ((Number) source.get("live")).intValue(),
+              building == null ? Optional.empty() : Optional.of(((Number) building).intValue())));
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The generation the read alias serves now, if it serves any. */
+  public OptionalInt liveFromAlias() throws IOException {
+    try {
+      var aliases = client.indices().getAlias(a -> a.name(IntelligenceIndex.READ_ALIAS));
+      return aliases.result().keySet().stream()
+          .map(IntelligenceIndex::parse)
+          .flatMap(Optional::stream)
+          .mapToInt(IntelligenceIndex.Parsed::generation)
+          .max();
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return OptionalInt.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Records the state; {@code ifCurrent} guards against two rebuilds at once. */
+  public void write(State state) throws IOException {
+    Map<String, Object> source = new java.util.HashMap<>();
+    source.put("live", state.live());
+    source.put("building", state.building().orElse(null));
+    source.put("changedAt", clock.instant().toString());
+    client.index(i -> i.index(STATE_INDEX).id(STATE_ID).document(source).refresh(Refresh.True));
+    forget();
+  }
+
+  /** Creates an index of the projection unless it exists; live indices join the read alias. */
+  public void ensureIndex(String name, boolean live) throws IOException {
+    if (existingIndices.contains(name)) {
+      return;
+    }
+    ensureTemplate();
+    try {
+      client
+          .indices()
+          .create(
+              c -> {
+                c.index(name);
+                if (live) {
+                  c.aliases(IntelligenceIndex.READ_ALIAS, a -> a);
+                }
+                return c;
+              });
+    } catch (ElasticsearchException e) {
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw e;
+      }
+    }
+    existingIndices.add(name);
+  }
+
+  /**
+   * Puts the projection's index template, as defined in {@code infra/} and bundled in this jar,
+   * before the first index is created: the indexer owns its projection's mappings.
+   */
+  private void ensureTemplate() throws IOException {
+    if (templateApplied) {
+      return;
+    }
+    try (InputStream template =
+        Generations.class.getResourceAsStream(
+            "/elasticsearch/index-templates/" + IntelligenceIndex.TEMPLATE + ".json")) {
+      if (template == null) {
+        throw new IllegalStateException("the index template is missing from the indexer's jar");
+      }
+      client.indices().putIndexTemplate(t -> t.name(IntelligenceIndex.TEMPLATE).withJson(template));
+    }
+    templateApplied = true;
+  }
+
+  /** Forgets which indices exist, after some were deleted. */
+  public void forgetIndices() {
+    existingIndices.clear();
+  }
+}

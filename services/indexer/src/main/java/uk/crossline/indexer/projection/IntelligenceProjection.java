@@ -1,0 +1,217 @@
+package uk.crossline.indexer.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.crossline.model.event.EventId;
+import uk.crossline.model.event.IntelligenceEvent;
+import uk.crossline.model.event.IntelligenceRetracted;
+import uk.crossline.model.projection.IntelligenceDocuments;
+import uk.crossline.model.projection.IntelligenceIndex;
+
+/**
+ * Applies a batch of events to one generation of the projection in one bulk request. Every document
+ * carries its event's revision as an external version, so replaying a batch, or an older amendment
+ * arriving after a newer one, changes nothing: the projection is exactly-once in effect on an
+ * at-least-once stream.
+ */
+@Component
+public class IntelligenceProjection {
+
+  private final ElasticsearchClient client;
+  private final Generations generations;
+  private final Clock clock;
+  private final Counter indexed;
+  private final Counter stale;
+  private final Timer bulkLatency;
+
+  IntelligenceProjection(
+      ElasticsearchClient client, Generations generations, Clock clock, MeterRegistry meters) {
+    this.client = client;
+    this.generations = generations;
+    this.clock = clock;
+    this.indexed = meters.counter("crossline.indexer.documents", "outcome", "indexed");
+    this.stale = meters.counter("crossline.indexer.documents", "outcome", "stale");
+    this.bulkLatency = meters.timer("crossline.indexer.bulk");
+  }
+
+  /** Where a document of the generation is now, and at which revision. */
+  private record Existing(String index, long version) {}
+
+  /**
+   * Applies the records to the generation.
+   *
+   * @throws ProjectionUnavailableException when Elasticsearch cannot take them now (retry)
+   * @throws DocumentRejectedException when it refuses one document for what it is (dead-letter)
+   */
+  public void apply(List<ProjectedRecord> records, int generation, boolean live) {
+    if (records.isEmpty()) {
+      return;
+    }
+    Map<EventId, ProjectedRecord> latest = latestPerEvent(records);
+    try {
+      Map<EventId, Existing> existing = existing(latest.keySet(), generation);
+      List<BulkOperation> operations = new ArrayList<>();
+      List<ProjectedRecord> owners = new ArrayList<>();
+      for (ProjectedRecord record : latest.values()) {
+        Existing current = existing.get(record.eventId());
+        if (record.event().isEmpty()) {
+          if (current != null) {
+            operations.add(
+                BulkOperation.of(
+                    b -> b.delete(d -> d.index(current.index()).id(record.eventId().value()))));
+            owners.add(record);
+          }
+          continue;
+        }
+        IntelligenceEvent event = record.event().get();
+        if (current != null && current.version() >= event.revision()) {
+          stale.increment();
+          continue;
+        }
+        String target = targetIndex(event, current, generation);
+        generations.ensureIndex(target, live);
+        if (current != null && !current.index().equals(target)) {
+          // The amendment moved the event to another month: the old copy goes.
+          operations.add(
+              BulkOperation.of(
+                  b ->
+                      b.delete(
+                          d ->
+                              d.index(current.index())
+                                  .id(record.eventId().value())
+                                  .version(event.revision())
+                                  .versionType(VersionType.External))));
+          owners.add(record);
+        }
+        Map<String, Object> source = IntelligenceDocuments.source(event, clock.instant());
+        operations.add(
+            BulkOperation.of(
+                b ->
+                    b.index(
+                        i ->
+                            i.index(target)
+                                .id(record.eventId().value())
+                                .version(event.revision())
+                                .versionType(VersionType.External)
+                                .document(source))));
+        owners.add(record);
+      }
+      if (!operations.isEmpty()) {
+        BulkResponse response =
+            bulkLatency.recordCallable(
+                () -> client.bulk(BulkRequest.of(b -> b.operations(operations))));
+        check(response, owners);
+      }
+    } catch (IOException e) {
+      throw new ProjectionUnavailableException("Elasticsearch is not reachable", e);
+    } catch (ElasticsearchException e) {
+      if (e.status() == 429 || e.status() >= 500) {
+        throw new ProjectionUnavailableException("Elasticsearch cannot take the batch now", e);
+      }
+      throw e;
+    } catch (ProjectionUnavailableException | DocumentRejectedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ProjectionUnavailableException("the bulk request failed", e);
+    }
+  }
+
+  /** A report or amendment lives in the index of its month; a tombstone where the report was. */
+  private static String targetIndex(IntelligenceEvent event, Existing current, int generation) {
+    if (event instanceof IntelligenceRetracted && current != null) {
+      return current.index();
+    }
+    return IntelligenceIndex.name(generation, IntelligenceDocuments.observedAt(event));
+  }
+
+  /**
+   * One record per event: the highest revision, or the tombstone that removes it. Records of one
+   * event share a partition, so a batch holds them in order; revisions decide anyway.
+   */
+  private static Map<EventId, ProjectedRecord> latestPerEvent(List<ProjectedRecord> records) {
+    Map<EventId, ProjectedRecord> latest = new LinkedHashMap<>();
+    for (ProjectedRecord record : records) {
+      latest.merge(
+          record.eventId(),
+          record,
+          (earlier, later) -> {
+            if (later.event().isEmpty() || earlier.event().isEmpty()) {
+              return later.event().isEmpty() ? later : earlier;
+            }
+            return later.event().get().revision() >= earlier.event().get().revision()
+                ? later
+                : earlier;
+          });
+    }
+    return latest;
+  }
+
+  private Map<EventId, Existing> existing(java.util.Set<EventId> ids, int generation)
+      throws IOException {
+    Map<EventId, Existing> found = new HashMap<>();
+    try {
+      var response =
+          client.search(
+              s ->
+                  s.index(IntelligenceIndex.pattern(generation))
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(ids.size() * 2)
+                      .version(true)
+                      .source(src -> src.fetch(false))
+                      .query(q -> q.ids(i -> i.values(ids.stream().map(EventId::value).toList()))),
+              Void.class);
+      for (Hit<Void> hit : response.hits().hits()) {
+        Existing candidate = new Existing(hit.index(), hit.version() == null ? 0 : hit.version());
+        found.merge(EventId.of(hit.id()), candidate, (a, b) -> a.version() >= b.version() ? a : b);
+      }
+    } catch (ElasticsearchException e) {
+      if (e.status() == 429 || e.status() >= 500) {
+        throw new ProjectionUnavailableException("Elasticsearch cannot answer now", e);
+      }
+      throw e;
+    }
+    return found;
+  }
+
+  private void check(BulkResponse response, List<ProjectedRecord> owners) {
+    int done = 0;
+    for (int i = 0; i < response.items().size(); i++) {
+      BulkResponseItem item = response.items().get(i);
+      int status = item.status();
+      if (status / 100 == 2 || status == 404 && item.operationType().jsonValue().equals("delete")) {
+        done++;
+        continue;
+      }
+      if (status == 409) {
+        // A newer revision is already there: this one is stale, and that is fine.
+        stale.increment();
+        continue;
+      }
+      if (status == 429 || status >= 500) {
+        throw new ProjectionUnavailableException(
+            "Elasticsearch could not take every document (" + status + ")", null);
+      }
+      String reason = item.error() == null ? "refused" : item.error().type();
+      throw new DocumentRejectedException(owners.get(i).position(), reason);
+    }
+    indexed.increment(done);
+  }
+}
