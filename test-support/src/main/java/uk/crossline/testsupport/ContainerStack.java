@@ -3,6 +3,7 @@ package uk.crossline.testsupport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -67,6 +68,7 @@ final class ContainerStack {
         kafka.getBootstrapServers(),
         elasticsearchUrl,
         keycloakUrl,
-        URI.create(keycloakUrl + "/realms/crossline"));
+        URI.create(keycloakUrl + "/realms/crossline"),
+        Optional.empty());
   }
 }

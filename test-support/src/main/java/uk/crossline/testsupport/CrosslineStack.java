@@ -1,15 +1,22 @@
 package uk.crossline.testsupport;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Where the real components of a test run listen. One instance per JVM, resolved on first use (see
  * {@link #get()}); every test class and Spring context of the build talks to the same components.
  *
  * @param issuer the OpenID Connect issuer of the {@code crossline} realm
+ * @param localEnvironment the {@code ./crossline} environment of a stack of local processes (empty
+ *     for containers), which fault tests can stop and start
  */
 public record CrosslineStack(
-    String kafkaBootstrapServers, URI elasticsearchUrl, URI keycloakUrl, URI issuer) {
+    String kafkaBootstrapServers,
+    URI elasticsearchUrl,
+    URI keycloakUrl,
+    URI issuer,
+    Optional<String> localEnvironment) {
 
   private static CrosslineStack resolved;
 
@@ -24,6 +31,26 @@ public record CrosslineStack(
       resolved = StackResolver.resolve();
     }
     return resolved;
+  }
+
+  /** Fault drills ({@link #stop}, {@link #start}) work on a stack of local processes. */
+  public boolean canStopComponents() {
+    return localEnvironment.isPresent();
+  }
+
+  /** Stops one component ({@code kafka}, {@code elasticsearch}, {@code keycloak}) of the stack. */
+  public void stop(String component) {
+    LocalComponents.run("stop", component, environment());
+  }
+
+  /** Starts a stopped component again and waits until it is healthy. */
+  public void start(String component) {
+    LocalComponents.run("start", component, environment());
+  }
+
+  private String environment() {
+    return localEnvironment.orElseThrow(
+        () -> new UnsupportedOperationException("components of a container stack are not drilled"));
   }
 
   /** Tokens for the demo users of the realm, fetched from this stack's identity provider. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Reads the {@code stack.env} file that {@code ./crossline up} writes when its stack is ready. */
@@ -24,7 +25,8 @@ final class StackFile {
         required(values, "KAFKA_BOOTSTRAP_SERVERS", file),
         URI.create(required(values, "ELASTICSEARCH_URL", file)),
         URI.create(required(values, "KEYCLOAK_URL", file)),
-        URI.create(required(values, "KEYCLOAK_ISSUER", file)));
+        URI.create(required(values, "KEYCLOAK_ISSUER", file)),
+        Optional.of(values.getProperty("CROSSLINE_ENV", "test").trim()));
   }
 
   private static String required(Properties values, String key, Path file) {

@@ -3,10 +3,12 @@ package uk.crossline.indexer;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import uk.crossline.model.Topics;
 
 /**
  * How the indexer consumes and retries.
  *
+ * @param topic the events topic (another only for fault drills on a topic of their own)
  * @param consumerGroup the consumer group of every indexer instance
  * @param concurrency consumers per instance (each takes some of the topic's partitions)
  * @param retryInitialInterval first wait after Elasticsearch could not take a batch
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("crossline.indexer")
 public record IndexerSettings(
+    @DefaultValue(Topics.INTELLIGENCE_EVENTS) String topic,
     @DefaultValue("crossline-indexer") String consumerGroup,
     @DefaultValue("2") int concurrency,
     @DefaultValue("500ms") Duration retryInitialInterval,

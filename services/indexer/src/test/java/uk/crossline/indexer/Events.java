@@ -106,6 +106,10 @@ final class Events {
 
   /** Publishes and waits for the broker's acknowledgement of every record. */
   static void publish(List<? extends IntelligenceEvent> events) {
+    publish(Topics.INTELLIGENCE_EVENTS, events);
+  }
+
+  static void publish(String topic, List<? extends IntelligenceEvent> events) {
     try (var producer = producer()) {
       List<Future<RecordMetadata>> sent =
           events.stream()
@@ -113,9 +117,7 @@ final class Events {
                   event ->
                       producer.send(
                           new ProducerRecord<>(
-                              Topics.INTELLIGENCE_EVENTS,
-                              event.eventId().value(),
-                              EventJson.write(event))))
+                              topic, event.eventId().value(), EventJson.write(event))))
               .toList();
       for (Future<RecordMetadata> future : sent) {
         future.get();

@@ -33,7 +33,7 @@ class EventsListener {
 
   @KafkaListener(
       id = "events",
-      topics = Topics.INTELLIGENCE_EVENTS,
+      topics = "${crossline.indexer.topic:" + Topics.INTELLIGENCE_EVENTS + "}",
       groupId = "${crossline.indexer.consumer-group:crossline-indexer}",
       concurrency = "${crossline.indexer.concurrency:2}",
       batch = "true")
