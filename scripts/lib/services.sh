@@ -4,22 +4,29 @@
 
 # Ports of the services on the dev stack.
 INTAKE_PORT=$((8081 + PORT_OFFSET))
+INDEXER_PORT=$((8082 + PORT_OFFSET))
+
+# The services `up` builds and starts, in order.
+SERVICES=(indexer intake)
 
 # services_build: build the service jars (and the demo loader) when a source is newer than its jar.
 services_build() {
   local jar="$CROSSLINE_ROOT/services/intake/target/intake-0.1.0-SNAPSHOT.jar"
-  local loader="$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar"
-  if [ -f "$jar" ] && [ -f "$loader" ] &&
+  local others=("$CROSSLINE_ROOT/services/indexer/target/indexer-0.1.0-SNAPSHOT.jar"
+    "$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar")
+  local built=1 other
+  for other in "$jar" "${others[@]}"; do [ -f "$other" ] || built=0; done
+  if [ "$built" = 1 ] &&
     [ -z "$(find "$CROSSLINE_ROOT/shared-model/src" "$CROSSLINE_ROOT/service-kit/src" \
-      "$CROSSLINE_ROOT/services/intake/src" "$CROSSLINE_ROOT/tools/demo-data/src" \
-      -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      "$CROSSLINE_ROOT/services" "$CROSSLINE_ROOT/tools/demo-data/src" "$CROSSLINE_ROOT/infra" \
+      -newer "$jar" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   step "Building the services (mvn install, tests skipped; log in $LOG_DIR/build.log)"
   local started
   started=$(date +%s)
   (cd "$CROSSLINE_ROOT" && mvn -B -ntp -DskipTests -Dspotless.check.skip=true \
-    -pl services/intake,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
+    -pl services/intake,services/indexer,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     if [ -t 1 ]; then
@@ -34,12 +41,14 @@ services_build() {
 }
 
 # service_start NAME JAR PORT ARGS...: run a Spring Boot jar against this environment's stack.
+# It runs from a copy, so a rebuild while it runs cannot pull classes from under it.
 service_start() {
   local name=$1 jar=$2 port=$3; shift 3
   is_running "$name" && return 0
+  cp "$jar" "$RUN_DIR/$name.jar"
   start_process "$name" "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
     -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$DATA_DIR" \
-    -jar "$jar" \
+    -jar "$RUN_DIR/$name.jar" \
     --server.port="$port" \
     --server.address=127.0.0.1 \
     --spring.kafka.bootstrap-servers="$(kafka_bootstrap)" \
@@ -57,6 +66,20 @@ intake_start() {
 
 intake_wait() { wait_until intake 120 service_ready "$INTAKE_PORT"; }
 
+indexer_start() {
+  service_start indexer "$CROSSLINE_ROOT/services/indexer/target/indexer-0.1.0-SNAPSHOT.jar" \
+    "$INDEXER_PORT"
+}
+
+indexer_wait() { wait_until indexer 120 service_ready "$INDEXER_PORT"; }
+
+# services_start: every service, then wait for each (they start side by side).
+services_start() {
+  local name
+  for name in "${SERVICES[@]}"; do "${name}_start"; done
+  for name in "${SERVICES[@]}"; do "${name}_wait"; done
+}
+
 # demo_data_load: submit the synthetic demo data through the intake; idempotent (same seed, same
 # references: a second load is all duplicates).
 demo_data_load() {
@@ -67,8 +90,11 @@ demo_data_load() {
 }
 
 services_stop() {
-  if is_running intake; then
-    stop_process intake
-    ok "intake stopped"
-  fi
+  local name
+  for name in "${SERVICES[@]}"; do
+    if is_running "$name"; then
+      stop_process "$name"
+      ok "$name stopped"
+    fi
+  done
 }

@@ -52,7 +52,9 @@ public final class Anonymiser {
    */
   public IntelligenceReport anonymise(Observation observation) {
     List<FieldProblem> problems = new ArrayList<>();
-    LocalDate today = LocalDate.now(clock);
+    // Ages and "old" dates are read as of the observation, not of today: a retry next year must
+    // anonymise to the same report, and an age band means the age when it was seen.
+    LocalDate today = observedOn(observation);
 
     Optional<Premises> premises = observation.premises().flatMap(p -> premises(p, problems));
     Location location = location(observation, problems);
@@ -80,9 +82,17 @@ public final class Anonymiser {
     }
   }
 
-  /** Redacts other free text of the same observation (an amendment's or retraction's reason). */
+  /** Redacts other free text of the same observation (an amendment's reason). */
   public String redact(String text, Observation context) {
-    return redactor.redact(text, redactionContext(context, LocalDate.now(clock)));
+    return redactor.redact(text, redactionContext(context, observedOn(context)));
+  }
+
+  /** The day of the observation, or today if it was given as later than today. */
+  private LocalDate observedOn(Observation observation) {
+    LocalDate observed =
+        LocalDate.ofInstant(observation.observedAt().at(), java.time.ZoneOffset.UTC);
+    LocalDate today = LocalDate.now(clock);
+    return observed.isAfter(today) ? today : observed;
   }
 
   private Location location(Observation observation, List<FieldProblem> problems) {

@@ -99,10 +99,7 @@ class Receipts implements SmartLifecycle, HealthIndicator {
 
   private void read() {
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.INTAKE_RECEIPTS).stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitions();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -124,6 +121,38 @@ class Receipts implements SmartLifecycle, HealthIndicator {
     } finally {
       consumer.close();
     }
+  }
+
+  /**
+   * The receipts topic's partitions, asked for until the broker answers: an intake that starts
+   * while Kafka is away waits for it rather than staying not ready for good.
+   */
+  private List<TopicPartition> partitions() {
+    Duration wait = Duration.ofMillis(500);
+    while (running) {
+      try {
+        var found = consumer.partitionsFor(Topics.INTAKE_RECEIPTS, Duration.ofSeconds(10));
+        if (found != null && !found.isEmpty()) {
+          return found.stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+        }
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        // the broker is not there yet
+      }
+      log.warn("The receipts topic cannot be read yet; retrying in {}", wait);
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WakeupException();
+      }
+      wait =
+          wait.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+              ? Duration.ofSeconds(10)
+              : wait.multipliedBy(2);
+    }
+    throw new WakeupException();
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
