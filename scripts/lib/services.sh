@@ -89,6 +89,72 @@ demo_data_load() {
   [ "${PIPESTATUS[0]}" -eq 0 ] || die "loading the demo data failed"
 }
 
+# json_field NAME: the value of the first "NAME": member of the JSON on stdin (string quotes
+# dropped; null as "null"). Enough for the indexer's flat status document, without needing jq.
+json_field() {
+  sed -n "s/.*\"$1\":\(\"\(\([^\"\\\\]\|\\\\.\)*\)\"\|\([^,}]*\)\).*/\2\4/p" | head -n 1
+}
+
+# projection_rebuild: ask the indexer, as the demo operator ops.admin (role OPERATE), to rebuild
+# the projection from the beginning of the events topic into a new generation, then follow it
+# every second until search has switched to it, or it has failed and search still reads the old.
+projection_rebuild() {
+  local base="http://127.0.0.1:$INDEXER_PORT/api/v1/admin/projection" token code body state
+  local generation phase read total percent error shown="" previous="" started
+  http_ok "http://127.0.0.1:$INDEXER_PORT/actuator/health/readiness" 2>/dev/null ||
+    die "the indexer does not answer on 127.0.0.1:$INDEXER_PORT ($CROSSLINE_ENV); start the hub with ./crossline up"
+  token=$(curl -fsS --max-time 10 -d grant_type=password -d client_id=crossline-cli \
+    -d username=ops.admin --data-urlencode "password=Crossline-Demo-1" \
+    "$(keycloak_issuer)/protocol/openid-connect/token" | json_field access_token) ||
+    die "no token for ops.admin from $(keycloak_issuer); is Keycloak up (./crossline status)?"
+  [ -n "$token" ] || die "Keycloak gave no token for ops.admin"
+  body=$(mktemp)
+  code=$(curl -sS --max-time 30 -o "$body" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer $token" "$base/rebuild") || code=000
+  case "$code" in
+    202) ;;
+    409) say "    a rebuild is already running; following it" ;;
+    401 | 403) rm -f "$body"
+      die "the indexer refused ops.admin ($code); if the realm predates the OPERATE role, re-import it: ./crossline down && ./crossline up" ;;
+    *) fail "the indexer answered $code to the rebuild request:"; cat "$body" >&2; echo >&2; rm -f "$body"; exit 1 ;;
+  esac
+  rm -f "$body"
+  started=$(date +%s)
+  while true; do
+    state=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$base") ||
+      die "lost the indexer while rebuilding; see $LOG_DIR/indexer.log"
+    generation=$(json_field generation <<<"$state")
+    [ -n "$generation" ] || die "a rebuild runs on another indexer instance; follow it there"
+    phase=$(json_field phase <<<"$state")
+    read=$(json_field recordsRead <<<"$state")
+    total=$(json_field recordsToRead <<<"$state")
+    percent=$(json_field percent <<<"$state")
+    case "$phase" in
+      WAITING_FOR_WRITERS) shown="rebuilding generation $generation: waiting until every indexer writes it too" ;;
+      READING) shown="rebuilding generation $generation: $read/$total records ($percent%)" ;;
+      SWEEPING) shown="rebuilding generation $generation: $read/$total records; re-applying deletions published meanwhile" ;;
+      SWITCHING) shown="rebuilding generation $generation: switching search to it" ;;
+      CLEANING_UP) shown="generation $generation is live; deleting the old generation" ;;
+      *) break ;;
+    esac
+    if [ -t 1 ]; then printf '\r    %s… %s%s\e[K' "$DIM" "$shown" "$RESET"
+    elif [ "$shown" != "$previous" ]; then printf '    … %s\n' "$shown"; fi
+    previous=$shown
+    sleep 1
+  done
+  [ -t 1 ] && printf '\r\e[K'
+  error=$(json_field lastError <<<"$state")
+  if [ "$phase" = SUCCEEDED ]; then
+    ok "search reads generation $generation, rebuilt from $read records of the topic in $(($(date +%s) - started))s ($(json_field unreadable <<<"$state") unreadable, $(json_field rejected <<<"$state") refused)"
+    [ "$error" = null ] || say "    note: $error"
+  else
+    case "$error" in
+      "the read alias serves"*) die "the rebuild of generation $generation failed: $error" ;;
+      *) die "the rebuild of generation $generation failed: $error; search still reads generation $(json_field replacing <<<"$state")" ;;
+    esac
+  fi
+}
+
 services_stop() {
   local name
   for name in "${SERVICES[@]}"; do

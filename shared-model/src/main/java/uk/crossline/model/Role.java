@@ -20,7 +20,9 @@ public enum Role {
   /** Read the partnership's aggregate statistics. */
   READ_STATISTICS,
   /** Read the access log (information governance). */
-  AUDIT;
+  AUDIT,
+  /** Run the hub: rebuild the projection and see its state; grants no access to intelligence. */
+  OPERATE;
 
   /** The role of this name, if the hub knows it. */
   public static Optional<Role> fromClaim(String name) {

@@ -44,6 +44,19 @@ final class Projected {
         .count();
   }
 
+  /** Documents of a batch in the live generation, active or tombstone: one per event. */
+  long totalCount(String batch) throws IOException {
+    client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
+    return client
+        .count(
+            c ->
+                c.index(IntelligenceIndex.READ_ALIAS)
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .query(q -> q.prefix(p -> p.field("originRefHash").value(batch))))
+        .count();
+  }
+
   /** Every copy of the event in the live generation, active or tombstone. */
   List<Hit<Map>> copies(EventId eventId) throws IOException {
     client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));

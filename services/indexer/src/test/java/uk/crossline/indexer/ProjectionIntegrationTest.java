@@ -132,6 +132,31 @@ class ProjectionIntegrationTest {
   }
 
   @Test
+  void amendmentAndRetractionHardOnTheHeelsOfTheReportLeaveOnlyTheTombstone() throws Exception {
+    String batch = Events.batch();
+    var projected = new Projected(client);
+    for (int i = 0; i < 20; i++) {
+      var report = Events.report(batch, i, Instant.parse("2026-02-10T09:00:00Z"), "february");
+      Events.publish(List.of(report));
+      Events.publish(
+          List.of(Events.amendment(report, 2, Instant.parse("2026-04-10T09:00:00Z"), "april")));
+      Events.publish(List.of(Events.retraction(report, 3)));
+    }
+    var last = Events.report(batch, 19, Instant.parse("2026-02-10T09:00:00Z"), "february");
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              var copies = projected.copies(last.eventId());
+              assertThat(copies).hasSize(1);
+              assertThat(copies.getFirst().source().get("status")).isEqualTo("RETRACTED");
+              assertThat(projected.activeCount(batch)).isZero();
+              assertThat(projected.totalCount(batch)).isEqualTo(20);
+            });
+  }
+
+  @Test
   void unreadableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() throws Exception {
     String batch = Events.batch();
     var poisonKey = Events.report(batch, 99, NOVEMBER, "x").eventId().value();

@@ -2,18 +2,24 @@ package uk.crossline.indexer.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.IndexResponse;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import uk.crossline.indexer.IndexerSettings;
@@ -87,12 +93,7 @@ public class Generations {
       if (!response.found() || response.source() == null) {
         return Optional.empty();
       }
-      Map<?, ?> source = response.source();
-      Object building = source.get("building");
-      return Optional.of(
-          new State(
-              ((Number) source.get("live")).intValue(),
-              building == null ? Optional.empty() : Optional.of(((Number) building).intValue())));
+      return Optional.of(stateOf(response.source()));
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
         return Optional.empty();
@@ -120,12 +121,165 @@ public class Generations {
 
   /** Records the state; {@code ifCurrent} guards against two rebuilds at once. */
   public void write(State state) throws IOException {
+    Map<String, Object> source = sourceOf(state);
+    client.index(i -> i.index(STATE_INDEX).id(STATE_ID).document(source).refresh(Refresh.True));
+    forget();
+  }
+
+  private static State stateOf(Map<?, ?> source) {
+    Object building = source.get("building");
+    return new State(
+        ((Number) source.get("live")).intValue(),
+        building == null ? Optional.empty() : Optional.of(((Number) building).intValue()));
+  }
+
+  private Map<String, Object> sourceOf(State state) {
     Map<String, Object> source = new java.util.HashMap<>();
     source.put("live", state.live());
     source.put("building", state.building().orElse(null));
     source.put("changedAt", clock.instant().toString());
-    client.index(i -> i.index(STATE_INDEX).id(STATE_ID).document(source).refresh(Refresh.True));
-    forget();
+    return source;
+  }
+
+  /**
+   * The state document as stored, with what it takes to replace it only if nobody has changed it
+   * since: how rebuilds started on different instances exclude each other.
+   *
+   * @param changedAt when it was last written, which a running rebuild renews as its heartbeat
+   */
+  public record Recorded(State state, Instant changedAt, long seqNo, long primaryTerm) {}
+
+  /** The state document as stored now, not cached, if one was ever written. */
+  public Optional<Recorded> recordedNow() throws IOException {
+    try {
+      GetResponse<Map> response = client.get(g -> g.index(STATE_INDEX).id(STATE_ID), Map.class);
+      if (!response.found() || response.source() == null) {
+        return Optional.empty();
+      }
+      Object changedAt = response.source().get("changedAt");
+      return Optional.of(
+          new Recorded(
+              stateOf(response.source()),
+              changedAt == null ? Instant.EPOCH : Instant.parse(changedAt.toString()),
+              response.seqNo() == null ? 0 : response.seqNo(),
+              response.primaryTerm() == null ? 0 : response.primaryTerm()));
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the state only if the document is still as {@code expected} was read (or still absent,
+   * if {@code expected} is empty).
+   *
+   * @return the document as now stored, or empty if another instance changed it first
+   */
+  public Optional<Recorded> writeIfUnchanged(State state, Optional<Recorded> expected)
+      throws IOException {
+    Map<String, Object> source = sourceOf(state);
+    try {
+      IndexResponse response =
+          client.index(
+              i -> {
+                i.index(STATE_INDEX).id(STATE_ID).document(source).refresh(Refresh.True);
+                if (expected.isPresent()) {
+                  i.ifSeqNo(expected.get().seqNo()).ifPrimaryTerm(expected.get().primaryTerm());
+                } else {
+                  i.opType(OpType.Create);
+                }
+                return i;
+              });
+      return Optional.of(
+          new Recorded(
+              state,
+              Instant.parse(source.get("changedAt").toString()),
+              response.seqNo() == null ? 0 : response.seqNo(),
+              response.primaryTerm() == null ? 0 : response.primaryTerm()));
+    } catch (ElasticsearchException e) {
+      if (e.status() == 409) {
+        return Optional.empty();
+      }
+      throw e;
+    } finally {
+      forget();
+    }
+  }
+
+  /** Every index of the projection, of every generation, and whether the read alias covers it. */
+  public Map<String, Boolean> indices() throws IOException {
+    try {
+      var aliases =
+          client
+              .indices()
+              .getAlias(
+                  a ->
+                      a.index(IntelligenceIndex.allGenerations())
+                          .ignoreUnavailable(true)
+                          .allowNoIndices(true));
+      Map<String, Boolean> indices = new TreeMap<>();
+      aliases
+          .result()
+          .forEach(
+              (index, entry) ->
+                  indices.put(index, entry.aliases().containsKey(IntelligenceIndex.READ_ALIAS)));
+      return indices;
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return Map.of();
+      }
+      throw e;
+    }
+  }
+
+  /** Makes what was written to the generation visible to searches, and to the next lookup. */
+  public void refresh(int generation) throws IOException {
+    client
+        .indices()
+        .refresh(
+            r ->
+                r.index(IntelligenceIndex.pattern(generation))
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true));
+  }
+
+  /**
+   * Changes what the read alias serves in one atomic request: searches see either the indices
+   * before or the indices after, never a mixture and never nothing. Deleting an index in the same
+   * request takes it out of the alias at the same instant.
+   */
+  public void changeAlias(
+      Collection<String> leaving, Collection<String> joining, Collection<String> deleted)
+      throws IOException {
+    List<Action> actions = new ArrayList<>();
+    for (String index : leaving) {
+      actions.add(
+          Action.of(a -> a.remove(r -> r.index(index).alias(IntelligenceIndex.READ_ALIAS))));
+    }
+    for (String index : joining) {
+      actions.add(Action.of(a -> a.add(r -> r.index(index).alias(IntelligenceIndex.READ_ALIAS))));
+    }
+    for (String index : deleted) {
+      actions.add(Action.of(a -> a.removeIndex(r -> r.index(index))));
+    }
+    if (actions.isEmpty()) {
+      return;
+    }
+    client.indices().updateAliases(u -> u.actions(actions));
+    if (!deleted.isEmpty()) {
+      forgetIndices();
+    }
+  }
+
+  /** Deletes indices of the projection, by name (the cluster refuses wildcards for deletes). */
+  public void deleteIndices(Collection<String> names) throws IOException {
+    if (names.isEmpty()) {
+      return;
+    }
+    client.indices().delete(d -> d.index(List.copyOf(names)).ignoreUnavailable(true));
+    forgetIndices();
   }
 
   /** Creates an index of the projection unless it exists; live indices join the read alias. */

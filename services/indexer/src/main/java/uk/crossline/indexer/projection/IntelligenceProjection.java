@@ -167,6 +167,15 @@ public class IntelligenceProjection {
       throws IOException {
     Map<EventId, Existing> found = new HashMap<>();
     try {
+      // A search sees only refreshed writes; without this, a retraction or a month-moving amendment
+      // arriving within a second of its report would miss the copy it replaces.
+      client
+          .indices()
+          .refresh(
+              r ->
+                  r.index(IntelligenceIndex.pattern(generation))
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true));
       var response =
           client.search(
               s ->
