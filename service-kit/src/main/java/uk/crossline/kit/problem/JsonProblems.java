@@ -1,8 +1,5 @@
 package uk.crossline.kit.problem;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -11,6 +8,7 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import uk.crossline.model.json.JsonRefusals;
 
 /**
  * Explains why a JSON body could not be read, naming the field by its JSON path. Jackson's own
@@ -21,7 +19,7 @@ public final class JsonProblems {
   private JsonProblems() {}
 
   public static FieldProblem explain(JacksonException e) {
-    String field = pathOf(e.getPath());
+    String field = JsonRefusals.pathOf(e.getPath());
     String reason =
         switch (e) {
           case StreamConstraintsException limits -> "too large or too deeply nested";
@@ -29,13 +27,15 @@ public final class JsonProblems {
           case UnrecognizedPropertyException unknown -> "not a field of this form";
           case InvalidFormatException format
               when format.getTargetType() != null && format.getTargetType().isEnum() ->
-              "not a known value; expected one of " + constants(format.getTargetType());
+              "not a known value; expected one of "
+                  + JsonRefusals.constants(format.getTargetType());
           case InvalidFormatException format -> "not a valid " + typeName(format.getTargetType());
           case InvalidNullException missing -> "required";
           case ValueInstantiationException instantiation -> reasonOf(instantiation);
           case MismatchedInputException mismatch
               when mismatch.getTargetType() != null && mismatch.getTargetType().isEnum() ->
-              "not a known value; expected one of " + constants(mismatch.getTargetType());
+              "not a known value; expected one of "
+                  + JsonRefusals.constants(mismatch.getTargetType());
           case MismatchedInputException mismatch -> "missing or of the wrong type";
           default -> "cannot be read";
         };
@@ -63,26 +63,5 @@ public final class JsonProblems {
       case "Boolean", "boolean" -> "true or false";
       default -> "value";
     };
-  }
-
-  static String constants(Class<?> enumType) {
-    return Arrays.stream(enumType.getEnumConstants())
-        .map(Object::toString)
-        .collect(Collectors.joining(", "));
-  }
-
-  static String pathOf(List<JacksonException.Reference> path) {
-    var text = new StringBuilder();
-    for (JacksonException.Reference reference : path) {
-      if (reference.getPropertyName() != null) {
-        if (!text.isEmpty()) {
-          text.append('.');
-        }
-        text.append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        text.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return text.toString();
   }
 }

@@ -5,25 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.InvalidTypeIdException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.crossline.model.event.EventId;
+import uk.crossline.model.json.JsonRefusals;
 
 /**
  * The JSON form of access-log entries on the audit topic. Writing gives the canonical form (keys
@@ -44,11 +35,6 @@ public final class AuditJson {
           .changeDefaultPropertyInclusion(
               include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
           .build();
-
-  private static final Pattern FIELD =
-      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*");
-  private static final Pattern FIELD_AND_REASON =
-      Pattern.compile("(" + FIELD.pattern() + "): (.+)", Pattern.DOTALL);
 
   private AuditJson() {}
 
@@ -146,64 +132,9 @@ public final class AuditJson {
   }
 
   private static AuditFormatException explain(JacksonException e) {
-    String field = pathOf(e.getPath());
-    return switch (e) {
-      case UnrecognizedPropertyException unknown ->
-          new AuditFormatException(field, "not a field of an access-log entry");
-      case InvalidTypeIdException typeId ->
-          new AuditFormatException("actor.type", "must be one of PERSON, SYSTEM");
-      case InvalidFormatException format
-          when format.getTargetType() != null && format.getTargetType().isEnum() ->
-          new AuditFormatException(
-              field, "not a known value; expected one of " + constants(format.getTargetType()));
-      case ValueInstantiationException instantiation -> refusedByOurChecks(field, instantiation);
-      case MismatchedInputException mismatch
-          when mismatch.getTargetType() != null && mismatch.getTargetType().isEnum() ->
-          new AuditFormatException(
-              field, "not a known value; expected one of " + constants(mismatch.getTargetType()));
-      case MismatchedInputException mismatch ->
-          new AuditFormatException(field, "missing or of the wrong type");
-      default -> new AuditFormatException(field, "cannot be read");
-    };
-  }
-
-  /** Our constructors name the field from the top of the entry and never echo values. */
-  private static AuditFormatException refusedByOurChecks(
-      String path, ValueInstantiationException e) {
-    Throwable cause = e.getCause();
-    String message = cause == null ? null : cause.getMessage();
-    if (message == null) {
-      return new AuditFormatException(path, "required");
-    }
-    if (cause instanceof NullPointerException) {
-      return new AuditFormatException(
-          FIELD.matcher(message).matches() ? message : path, "required");
-    }
-    Matcher fieldAndReason = FIELD_AND_REASON.matcher(message);
-    if (cause instanceof IllegalArgumentException && fieldAndReason.matches()) {
-      return new AuditFormatException(fieldAndReason.group(1), fieldAndReason.group(2));
-    }
-    return new AuditFormatException(path, "cannot be read");
-  }
-
-  private static String constants(Class<?> enumType) {
-    return Arrays.stream(enumType.getEnumConstants())
-        .map(Object::toString)
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String pathOf(List<JacksonException.Reference> path) {
-    var text = new StringBuilder();
-    for (JacksonException.Reference reference : path) {
-      if (reference.getPropertyName() != null) {
-        if (!text.isEmpty()) {
-          text.append('.');
-        }
-        text.append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        text.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return text.toString();
+    JsonRefusals.Refusal refusal =
+        JsonRefusals.explain(
+            e, "not a field of an access-log entry", "actor.type", "must be one of PERSON, SYSTEM");
+    return new AuditFormatException(refusal.field(), refusal.reason());
   }
 }

@@ -1,21 +1,12 @@
 package uk.crossline.model.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.InvalidTypeIdException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import uk.crossline.model.json.JsonRefusals;
 
 /**
  * The JSON form of intelligence events on the topic: what every producer writes and every consumer
@@ -36,13 +27,6 @@ public final class EventJson {
           .changeDefaultPropertyInclusion(
               include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
           .build();
-
-  /** How our records' checks name a field, e.g. {@code grading.conditions}, and give the reason. */
-  private static final Pattern FIELD =
-      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*");
-
-  private static final Pattern FIELD_AND_REASON =
-      Pattern.compile("(" + FIELD.pattern() + "): (.+)", Pattern.DOTALL);
 
   private EventJson() {}
 
@@ -115,91 +99,14 @@ public final class EventJson {
   }
 
   private static EventFormatException explain(JacksonException e) {
-    String field = pathOf(e.getPath());
-    return switch (e) {
-      case UnrecognizedPropertyException unknown ->
-          new EventFormatException(
-              field,
-              "not a field of this event (schema version "
-                  + IntelligenceEvent.CURRENT_SCHEMA_VERSION
-                  + ")");
-      case InvalidTypeIdException typeId ->
-          new EventFormatException("kind", "must be one of REPORT, AMENDMENT, RETRACTION");
-      case InvalidFormatException format
-          when format.getTargetType() != null && format.getTargetType().isEnum() ->
-          new EventFormatException(
-              field, "not a known value; expected one of " + constants(format.getTargetType()));
-      case ValueInstantiationException instantiation -> refusedByOurChecks(field, instantiation);
-      case MismatchedInputException mismatch
-          when mismatch.getTargetType() != null && mismatch.getTargetType().isEnum() ->
-          new EventFormatException(
-              field, "not a known value; expected one of " + constants(mismatch.getTargetType()));
-      case MismatchedInputException mismatch ->
-          new EventFormatException(field, "missing or of the wrong type");
-      default -> new EventFormatException(field, "cannot be read");
-    };
-  }
-
-  /**
-   * The message our own constructors give (they name the field and never echo values). They name it
-   * as seen from the record they check ({@code grading.conditions} in a report), so it is joined to
-   * the path of that record, which may already end with its first part.
-   */
-  private static EventFormatException refusedByOurChecks(
-      String path, ValueInstantiationException e) {
-    Throwable cause = e.getCause();
-    String message = cause == null ? null : cause.getMessage();
-    if (message == null) {
-      return new EventFormatException(path, "cannot be read");
-    }
-    if (cause instanceof NullPointerException) {
-      return FIELD.matcher(message).matches()
-          ? new EventFormatException(within(path, message), "required")
-          : new EventFormatException(path, "required");
-    }
-    if (cause instanceof IllegalArgumentException) {
-      Matcher fieldAndReason = FIELD_AND_REASON.matcher(message);
-      return fieldAndReason.matches()
-          ? new EventFormatException(within(path, fieldAndReason.group(1)), fieldAndReason.group(2))
-          : new EventFormatException(path, message);
-    }
-    return new EventFormatException(path, "cannot be read");
-  }
-
-  private static String within(String path, String field) {
-    String recordName = path.replaceFirst("\\[\\d+]$", "").replaceFirst("^.*\\.", "");
-    if (field.equals(recordName)) {
-      return path;
-    }
-    if (field.startsWith(recordName + ".")) {
-      return path + field.substring(recordName.length());
-    }
-    return path.isEmpty() ? field : path + "." + field;
-  }
-
-  private static String constants(Class<?> enumType) {
-    return Arrays.stream(enumType.getEnumConstants())
-        .map(Object::toString)
-        .map(name -> enumType == uk.crossline.model.vocabulary.Tlp.class ? labelOf(name) : name)
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String labelOf(String tlpName) {
-    return uk.crossline.model.vocabulary.Tlp.valueOf(tlpName).label();
-  }
-
-  private static String pathOf(List<JacksonException.Reference> path) {
-    var text = new StringBuilder();
-    for (JacksonException.Reference reference : path) {
-      if (reference.getPropertyName() != null) {
-        if (!text.isEmpty()) {
-          text.append('.');
-        }
-        text.append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        text.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return text.toString();
+    JsonRefusals.Refusal refusal =
+        JsonRefusals.explain(
+            e,
+            "not a field of this event (schema version "
+                + IntelligenceEvent.CURRENT_SCHEMA_VERSION
+                + ")",
+            "kind",
+            "must be one of REPORT, AMENDMENT, RETRACTION");
+    return new EventFormatException(refusal.field(), refusal.reason());
   }
 }
