@@ -5,14 +5,16 @@
 # Ports of the services on the dev stack.
 INTAKE_PORT=$((8081 + PORT_OFFSET))
 INDEXER_PORT=$((8082 + PORT_OFFSET))
+SEARCH_PORT=$((8083 + PORT_OFFSET))
 
 # The services `up` builds and starts, in order.
-SERVICES=(indexer intake)
+SERVICES=(indexer intake search)
 
 # services_build: build the service jars (and the demo loader) when a source is newer than its jar.
 services_build() {
   local jar="$CROSSLINE_ROOT/services/intake/target/intake-0.1.0-SNAPSHOT.jar"
   local others=("$CROSSLINE_ROOT/services/indexer/target/indexer-0.1.0-SNAPSHOT.jar"
+    "$CROSSLINE_ROOT/services/search/target/search-0.1.0-SNAPSHOT.jar"
     "$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar")
   local built=1 other
   for other in "$jar" "${others[@]}"; do [ -f "$other" ] || built=0; done
@@ -26,7 +28,7 @@ services_build() {
   local started
   started=$(date +%s)
   (cd "$CROSSLINE_ROOT" && mvn -B -ntp -DskipTests -Dspotless.check.skip=true \
-    -pl services/intake,services/indexer,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
+    -pl services/intake,services/indexer,services/search,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     if [ -t 1 ]; then
@@ -72,6 +74,13 @@ indexer_start() {
 }
 
 indexer_wait() { wait_until indexer 120 service_ready "$INDEXER_PORT"; }
+
+search_start() {
+  service_start search "$CROSSLINE_ROOT/services/search/target/search-0.1.0-SNAPSHOT.jar" \
+    "$SEARCH_PORT"
+}
+
+search_wait() { wait_until search 120 service_ready "$SEARCH_PORT"; }
 
 # services_start: every service, then wait for each (they start side by side).
 services_start() {
