@@ -71,6 +71,7 @@ import uk.crossline.testsupport.DemoTokens;
 class SearchAccessIntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String CONDITIONS = "Not to be disclosed to the subject's family";
 
   /** The demo users of the realm that may search, as their tokens describe them. */
   private static final Map<String, Caller> SEARCHERS =
@@ -215,6 +216,51 @@ class SearchAccessIntegrationTest {
     assertThat(facet).as("category facet for %s", user).isEqualTo(expectedByCategory);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"police.analyst", "wmp.analyst", "ts.officer", "redditch.cso"})
+  void eventDetailAnswersOnlyForEventsThePolicyAllowsAndLooksTheSameOtherwise(
+      String user, DemoTokens tokens) throws Exception {
+    Caller caller = SEARCHERS.get(user);
+    String token = tokens.accessToken(user);
+    for (int i = 0; i < seeded.size(); i += 2) {
+      IntelligenceReported event = seeded.get(i);
+      boolean visible = policy.canSee(caller, EventAccess.of(event));
+      var answer =
+          mvc.perform(
+                  get("/api/v1/events/" + event.eventId())
+                      .header("Authorization", "Bearer " + token)
+                      .param("purpose", "leak test of event detail"))
+              .andReturn()
+              .getResponse();
+      assertThat(answer.getStatus())
+          .as("%s viewing %s", user, event.report().marking().tlp())
+          .isEqualTo(visible ? 200 : 404);
+      if (!visible) {
+        assertThat(answer.getContentAsString()).doesNotContain(marker);
+      }
+    }
+  }
+
+  @Test
+  void handlingConditionsAreShownWithTheEventToEveryoneWhoSeesIt(DemoTokens tokens)
+      throws Exception {
+    Caller council = SEARCHERS.get("redditch.cso");
+    IntelligenceReported conditional =
+        seeded.stream()
+            .filter(e -> e.report().grading().orElseThrow().handling() == HandlingCode.C)
+            .filter(e -> policy.canSee(council, EventAccess.of(e)))
+            .findFirst()
+            .orElseThrow();
+
+    mvc.perform(
+            get("/api/v1/events/" + conditional.eventId())
+                .header("Authorization", "Bearer " + tokens.accessToken("redditch.cso"))
+                .param("purpose", "handling conditions check"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.grading.conditions").value(CONDITIONS))
+        .andExpect(jsonPath("$.grading.source").doesNotExist());
+  }
+
   @Test
   void nonPoliceCallerNeverSeesIdentifierTokensOrGradingDetail(DemoTokens tokens) throws Exception {
     var body =
@@ -327,11 +373,17 @@ class SearchAccessIntegrationTest {
                     pseudonymiser.token(IdentifierType.PHONE, "07700 900555"),
                     true)),
             Optional.of(
-                new Grading(
-                    SourceEvaluation.UNTESTED,
-                    IntelligenceAssessment.B,
-                    HandlingCode.P,
-                    Optional.empty())),
+                n % 2 == 0
+                    ? new Grading(
+                        SourceEvaluation.UNTESTED,
+                        IntelligenceAssessment.B,
+                        HandlingCode.C,
+                        Optional.of(CONDITIONS))
+                    : new Grading(
+                        SourceEvaluation.UNTESTED,
+                        IntelligenceAssessment.B,
+                        HandlingCode.P,
+                        Optional.empty())),
             Marking.official(tlp),
             scope);
     return new IntelligenceReported(

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.FieldAccess;
+import uk.crossline.model.event.EventId;
 import uk.crossline.model.projection.DocumentStatus;
 import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.search.access.AccessQueries;
@@ -147,6 +148,49 @@ public class IntelligenceSearch {
           org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
           "Search unavailable",
           "Search cannot answer this just now; try again shortly.",
+          List.of());
+    }
+  }
+
+  /** One active event by id, if the caller's filter lets it through. */
+  @SuppressWarnings("unchecked")
+  public Optional<Map<String, Object>> find(
+      EventId eventId, AccessFilter access, FieldAccess fields) {
+    List<String> hidden = new ArrayList<>(ALWAYS_HIDDEN);
+    hidden.addAll(fields.hiddenDocumentFields());
+    try {
+      SearchResponse<Map> response =
+          client.search(
+              s ->
+                  s.index(IntelligenceIndex.READ_ALIAS)
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(1)
+                      .source(src -> src.filter(f -> f.excludes(hidden)))
+                      .query(
+                          q ->
+                              q.bool(
+                                  b ->
+                                      b.filter(AccessQueries.of(access))
+                                          .filter(
+                                              f ->
+                                                  f.term(
+                                                      t ->
+                                                          t.field("status")
+                                                              .value(
+                                                                  FieldValue.of(
+                                                                      DocumentStatus.ACTIVE
+                                                                          .name()))))
+                                          .filter(f -> f.ids(i -> i.values(eventId.value()))))),
+              Map.class);
+      return response.hits().hits().stream()
+          .findFirst()
+          .map(hit -> (Map<String, Object>) hit.source());
+    } catch (IOException | ElasticsearchException e) {
+      throw new ProblemException(
+          org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+          "Search unavailable",
+          "Search cannot answer just now; try again shortly.",
           List.of());
     }
   }
