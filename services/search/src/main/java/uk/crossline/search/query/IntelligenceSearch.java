@@ -58,10 +58,7 @@ public class IntelligenceSearch {
   public SearchResult search(SearchCriteria criteria, AccessFilter access, FieldAccess fields) {
     List<Query> filters = new ArrayList<>();
     filters.add(AccessQueries.of(access));
-    filters.add(
-        Query.of(
-            q ->
-                q.term(t -> t.field("status").value(FieldValue.of(DocumentStatus.ACTIVE.name())))));
+    filters.add(activeOnly());
     criteria
         .filters()
         .forEach(
@@ -92,8 +89,7 @@ public class IntelligenceSearch {
                                 return d;
                               }))));
     }
-    List<String> hidden = new ArrayList<>(ALWAYS_HIDDEN);
-    hidden.addAll(fields.hiddenDocumentFields());
+    List<String> hidden = hidden(fields);
     List<FieldValue> after = cursor(criteria.after());
     try {
       SearchResponse<Map> response =
@@ -137,18 +133,8 @@ public class IntelligenceSearch {
               },
               Map.class);
       return result(response, criteria.size());
-    } catch (IOException e) {
-      throw new ProblemException(
-          org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-          "Search unavailable",
-          "Search cannot answer just now; try again shortly.",
-          List.of());
-    } catch (ElasticsearchException e) {
-      throw new ProblemException(
-          org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-          "Search unavailable",
-          "Search cannot answer this just now; try again shortly.",
-          List.of());
+    } catch (IOException | ElasticsearchException e) {
+      throw unavailable();
     }
   }
 
@@ -156,8 +142,7 @@ public class IntelligenceSearch {
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> find(
       EventId eventId, AccessFilter access, FieldAccess fields) {
-    List<String> hidden = new ArrayList<>(ALWAYS_HIDDEN);
-    hidden.addAll(fields.hiddenDocumentFields());
+    List<String> hidden = hidden(fields);
     try {
       SearchResponse<Map> response =
           client.search(
@@ -172,26 +157,14 @@ public class IntelligenceSearch {
                               q.bool(
                                   b ->
                                       b.filter(AccessQueries.of(access))
-                                          .filter(
-                                              f ->
-                                                  f.term(
-                                                      t ->
-                                                          t.field("status")
-                                                              .value(
-                                                                  FieldValue.of(
-                                                                      DocumentStatus.ACTIVE
-                                                                          .name()))))
+                                          .filter(activeOnly())
                                           .filter(f -> f.ids(i -> i.values(eventId.value()))))),
               Map.class);
       return response.hits().hits().stream()
           .findFirst()
           .map(hit -> (Map<String, Object>) hit.source());
     } catch (IOException | ElasticsearchException e) {
-      throw new ProblemException(
-          org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-          "Search unavailable",
-          "Search cannot answer just now; try again shortly.",
-          List.of());
+      throw unavailable();
     }
   }
 
@@ -219,6 +192,27 @@ public class IntelligenceSearch {
     }
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
     return new SearchResult(total, hits, facets, next);
+  }
+
+  /** Search reads live intelligence only; tombstones of retracted reports stay for the audit. */
+  private static Query activeOnly() {
+    return Query.of(
+        q -> q.term(t -> t.field("status").value(FieldValue.of(DocumentStatus.ACTIVE.name()))));
+  }
+
+  private static List<String> hidden(FieldAccess fields) {
+    List<String> hidden = new ArrayList<>(ALWAYS_HIDDEN);
+    hidden.addAll(fields.hiddenDocumentFields());
+    return hidden;
+  }
+
+  /** Elasticsearch's own errors never reach the caller: they can carry the query's text. */
+  private static ProblemException unavailable() {
+    return new ProblemException(
+        org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+        "Search unavailable",
+        "Search cannot answer just now; try again shortly.",
+        List.of());
   }
 
   private static String encode(List<FieldValue> sort) {
