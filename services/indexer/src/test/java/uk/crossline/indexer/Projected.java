@@ -2,10 +2,13 @@ package uk.crossline.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.projection.IntelligenceIndex;
 
@@ -20,46 +23,17 @@ final class Projected {
 
   /** Active documents of a test's batch, counted as search counts them. */
   long activeCount(String batch) throws IOException {
-    client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
-    return client
-        .count(
-            c ->
-                c.index(IntelligenceIndex.READ_ALIAS)
-                    .ignoreUnavailable(true)
-                    .allowNoIndices(true)
-                    .query(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.filter(
-                                            f ->
-                                                f.prefix(
-                                                    p -> p.field("originRefHash").value(batch)))
-                                        .filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("status")
-                                                            .value(FieldValue.of("ACTIVE")))))))
-        .count();
+    return count(active(batch));
   }
 
   /** Documents of a batch in the live generation, active or tombstone: one per event. */
   long totalCount(String batch) throws IOException {
-    client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
-    return client
-        .count(
-            c ->
-                c.index(IntelligenceIndex.READ_ALIAS)
-                    .ignoreUnavailable(true)
-                    .allowNoIndices(true)
-                    .query(q -> q.prefix(p -> p.field("originRefHash").value(batch))))
-        .count();
+    return count(ofBatch(batch));
   }
 
   /** Every copy of the event in the live generation, active or tombstone. */
   List<Hit<Map>> copies(EventId eventId) throws IOException {
-    client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
+    refresh();
     return client
         .search(
             s ->
@@ -75,8 +49,8 @@ final class Projected {
 
   /** Distinct event ids of a batch among active documents, read page by page (exact). */
   long distinctActive(String batch) throws IOException {
-    client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    refresh();
+    Set<String> ids = new HashSet<>();
     List<FieldValue> after = List.of();
     while (true) {
       List<FieldValue> searchAfter = after;
@@ -87,20 +61,7 @@ final class Projected {
                     .size(5000)
                     .source(src -> src.fetch(false))
                     .sort(o -> o.field(f -> f.field("eventId")))
-                    .query(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.filter(
-                                            f ->
-                                                f.prefix(
-                                                    p -> p.field("originRefHash").value(batch)))
-                                        .filter(
-                                            f ->
-                                                f.term(
-                                                    t ->
-                                                        t.field("status")
-                                                            .value(FieldValue.of("ACTIVE"))))));
+                    .query(active(batch));
                 if (!searchAfter.isEmpty()) {
                   s.searchAfter(searchAfter);
                 }
@@ -114,5 +75,37 @@ final class Projected {
       hits.forEach(hit -> ids.add(hit.id()));
       after = hits.getLast().sort();
     }
+  }
+
+  private long count(Query query) throws IOException {
+    refresh();
+    return client
+        .count(
+            c ->
+                c.index(IntelligenceIndex.READ_ALIAS)
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .query(query))
+        .count();
+  }
+
+  /** Writes become visible to search after a refresh; the tests read what search would read. */
+  private void refresh() throws IOException {
+    client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
+  }
+
+  /** A test's events, marked by the prefix of their origin reference hash. */
+  private static Query ofBatch(String batch) {
+    return Query.of(q -> q.prefix(p -> p.field("originRefHash").value(batch)));
+  }
+
+  private static Query active(String batch) {
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.filter(ofBatch(batch))
+                        .filter(
+                            f -> f.term(t -> t.field("status").value(FieldValue.of("ACTIVE"))))));
   }
 }
