@@ -2,8 +2,11 @@ package uk.crossline.search.access;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.util.ArrayList;
 import java.util.List;
 import uk.crossline.model.access.AccessFilter;
+import uk.crossline.model.access.FieldAccess;
+import uk.crossline.model.projection.DocumentStatus;
 
 /**
  * Translates the policy's filter, term by term, into an Elasticsearch query. Nothing else decides
@@ -13,6 +16,34 @@ import uk.crossline.model.access.AccessFilter;
 public final class AccessQueries {
 
   private AccessQueries() {}
+
+  /** Internal to the hub: an agency's reference hash and who was granted access are never shown. */
+  private static final List<String> ALWAYS_HIDDEN = List.of("originRefHash", "grants");
+
+  /**
+   * What every read of the projection filters on: the caller's access filter, and live events only
+   * (tombstones of retracted reports stay for the audit, never for search).
+   */
+  public static Query visible(AccessFilter filter) {
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.filter(of(filter))
+                        .filter(
+                            f ->
+                                f.term(
+                                    t ->
+                                        t.field("status")
+                                            .value(FieldValue.of(DocumentStatus.ACTIVE.name()))))));
+  }
+
+  /** The document fields to leave out of every answer to a caller with these field rights. */
+  public static List<String> hiddenFields(FieldAccess fields) {
+    List<String> hidden = new ArrayList<>(ALWAYS_HIDDEN);
+    hidden.addAll(fields.hiddenDocumentFields());
+    return hidden;
+  }
 
   public static Query of(AccessFilter filter) {
     return switch (filter) {

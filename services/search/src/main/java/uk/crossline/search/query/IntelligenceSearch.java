@@ -23,7 +23,6 @@ import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.event.EventId;
-import uk.crossline.model.projection.DocumentStatus;
 import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.search.access.AccessQueries;
 
@@ -46,9 +45,6 @@ public class IntelligenceSearch {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** Internal to the hub: an agency's reference hash and who was granted access are never shown. */
-  private static final List<String> ALWAYS_HIDDEN = List.of("originRefHash", "grants");
-
   private final ElasticsearchClient client;
 
   IntelligenceSearch(ElasticsearchClient client) {
@@ -57,8 +53,7 @@ public class IntelligenceSearch {
 
   public SearchResult search(SearchCriteria criteria, AccessFilter access, FieldAccess fields) {
     List<Query> filters = new ArrayList<>();
-    filters.add(AccessQueries.of(access));
-    filters.add(activeOnly());
+    filters.add(AccessQueries.visible(access));
     criteria
         .filters()
         .forEach(
@@ -89,7 +84,7 @@ public class IntelligenceSearch {
                                 return d;
                               }))));
     }
-    List<String> hidden = hidden(fields);
+    List<String> hidden = AccessQueries.hiddenFields(fields);
     List<FieldValue> after = cursor(criteria.after());
     try {
       SearchResponse<Map> response =
@@ -142,7 +137,7 @@ public class IntelligenceSearch {
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> find(
       EventId eventId, AccessFilter access, FieldAccess fields) {
-    List<String> hidden = hidden(fields);
+    List<String> hidden = AccessQueries.hiddenFields(fields);
     try {
       SearchResponse<Map> response =
           client.search(
@@ -156,8 +151,7 @@ public class IntelligenceSearch {
                           q ->
                               q.bool(
                                   b ->
-                                      b.filter(AccessQueries.of(access))
-                                          .filter(activeOnly())
+                                      b.filter(AccessQueries.visible(access))
                                           .filter(f -> f.ids(i -> i.values(eventId.value()))))),
               Map.class);
       return response.hits().hits().stream()
@@ -194,20 +188,8 @@ public class IntelligenceSearch {
     return new SearchResult(total, hits, facets, next);
   }
 
-  /** Search reads live intelligence only; tombstones of retracted reports stay for the audit. */
-  private static Query activeOnly() {
-    return Query.of(
-        q -> q.term(t -> t.field("status").value(FieldValue.of(DocumentStatus.ACTIVE.name()))));
-  }
-
-  private static List<String> hidden(FieldAccess fields) {
-    List<String> hidden = new ArrayList<>(ALWAYS_HIDDEN);
-    hidden.addAll(fields.hiddenDocumentFields());
-    return hidden;
-  }
-
   /** Elasticsearch's own errors never reach the caller: they can carry the query's text. */
-  private static ProblemException unavailable() {
+  public static ProblemException unavailable() {
     return new ProblemException(
         org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
         "Search unavailable",
