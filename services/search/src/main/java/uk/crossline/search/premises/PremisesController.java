@@ -1,0 +1,97 @@
+package uk.crossline.search.premises;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.crossline.kit.audit.AuditLog;
+import uk.crossline.kit.problem.ProblemException;
+import uk.crossline.model.Caller;
+import uk.crossline.model.Role;
+import uk.crossline.model.access.AccessFilter;
+import uk.crossline.model.access.AccessPolicy;
+import uk.crossline.model.audit.AuditAction;
+import uk.crossline.model.audit.AuditEntryDraft;
+import uk.crossline.model.event.EventId;
+
+/**
+ * {@code GET /api/v1/premises}: every flag the caller may see on one premises, from every agency,
+ * oldest first. Premises are not personal data, so everyone who may search may look one up; what
+ * each caller sees of it is what the access policy lets through.
+ */
+@RestController
+class PremisesController {
+
+  private final PremisesFlags flags;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+
+  PremisesController(PremisesFlags flags, AccessPolicy policy, AuditLog audit) {
+    this.flags = flags;
+    this.policy = policy;
+    this.audit = audit;
+  }
+
+  @GetMapping("/api/v1/premises")
+  @Operation(
+      summary = "Every flag your agency may see on a premises, from every agency, as a timeline",
+      description =
+          "Give exactly one of: uprn; name and postcode; key (the premises key, uprn:<UPRN> or"
+              + " pc:<POSTCODE>:<name>). A look-up by UPRN also finds flags that name the premises"
+              + " by name and postcode, and the other way round, where a visible flag names it both"
+              + " ways. Flags come oldest first with date, agency, category, indicators, marking"
+              + " and handling conditions, with the agencies involved and a count per month. A"
+              + " purpose is required: it goes in the access log with the ids returned.")
+  PremisesTimeline premises(
+      Caller caller,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include searching.",
+          List.of());
+    }
+    PremisesQuery query = PremisesQuery.read(parameters);
+    AccessFilter access = policy.filterFor(caller);
+    Set<String> keys = flags.keys(query, access);
+    PremisesTimeline timeline =
+        flags.timeline(query.asked(), keys, access, policy.fieldsFor(caller));
+
+    // ---- SEAM: hit / no-hit ----------------------------------------------------------------
+    // MatchDisclosure (built elsewhere) joins here: given the caller and what was asked
+    // (query.uprnKey(), query.addressKey(), query.postcode(), and the visible keys above), it says
+    // whether events the caller may not see but may learn of exist on this premises, and gives an
+    // access-request reference. The answer then carries it beside the timeline. Nothing here
+    // decides it: the timeline above holds visible events only.
+    // -----------------------------------------------------------------------------------------
+
+    AuditEntryDraft entry =
+        AuditEntryDraft.by(caller, AuditAction.PREMISES_LOOKUP, query.purpose());
+    for (Map.Entry<String, String> asked : query.asked().entrySet()) {
+      entry = entry.with(asked.getKey(), asked.getValue());
+    }
+    // No answer without its access-log entry: if the entry cannot be written, this call fails.
+    audit.recordInParts(
+        entry
+            .with("keys", abridged(String.join(" ", keys)))
+            .with("total", Long.toString(timeline.total()))
+            .withEventIds(
+                timeline.events().stream()
+                    .map(event -> EventId.of((String) event.get("eventId")))
+                    .toList()),
+        500);
+    return timeline;
+  }
+
+  /** An access-log criterion holds at most 1,000 characters; a long list of keys is cut short. */
+  private static String abridged(String keys) {
+    return keys.length() <= 900 ? keys : keys.substring(0, 900) + " …";
+  }
+}
