@@ -219,6 +219,16 @@ class SearchQueryIntegrationTest {
         .andExpect(jsonPath("$.errors[0].field").value("source"));
   }
 
+  @Test
+  void openApiDescribesSearchMapLinksAndPremises() throws Exception {
+    JsonNode paths = ok(get("/v3/api-docs")).get("paths");
+
+    assertThat(paths.has("/api/v1/search")).isTrue();
+    assertThat(paths.has("/api/v1/search/map")).isTrue();
+    assertThat(paths.has("/api/v1/events/{eventId}/links")).isTrue();
+    assertThat(paths.has("/api/v1/premises")).isTrue();
+  }
+
   private TestEvents.Builder event(int n, String observed, String submitted, Grading grading) {
     return TestEvents.event(marker, n)
         .observed(Instant.parse(observed + "T10:00:00Z"))
