@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.crossline.model.policy.CorrelationPolicy;
@@ -41,7 +42,7 @@ class CorrelationBounds {
     return policy.warnsOfPremises(key, postcode);
   }
 
-  private static CorrelationPolicy load(java.nio.file.Path file) {
+  private static CorrelationPolicy load(Path file) {
     try (InputStream yaml = Files.newInputStream(file)) {
       return CorrelationPolicy.load(yaml);
     } catch (IOException e) {

@@ -62,6 +62,7 @@ class LinksIntegrationTest {
   private IntelligenceReported hiddenRed;
   private IntelligenceReported commonAnchor;
   private IntelligenceReported amberForWestMidlands;
+  private IntelligenceReported inShoppingCentre;
 
   @BeforeAll
   void seed() throws Exception {
@@ -118,6 +119,13 @@ class LinksIntegrationTest {
               .identifier(IdentifierType.EMAIL, common)
               .build());
     }
+    // the warning list names the postcode of a shopping centre: no premises there is followed
+    Premises centreShop =
+        Premises.of(
+            "Centre Vapes " + marker, "Unit 9", "B97 4HJ", Optional.empty(), Optional.empty());
+    inShoppingCentre = TestEvents.event(marker, n++).premises(centreShop).build();
+    events.add(inShoppingCentre);
+    events.add(TestEvents.event(marker, n++).by(TestEvents.REDDITCH).premises(centreShop).build());
     TestEvents.index(client, events);
   }
 
@@ -189,6 +197,16 @@ class LinksIntegrationTest {
     assertThat(warned.get("events").size()).isZero();
     assertThat(warned.has("total")).isFalse();
     assertThat(link(answer, "IDENTIFIER", email).get("warned").asBoolean()).isFalse();
+  }
+
+  @Test
+  void premisesAtAWarningListedPostcodeIsNotFollowed(DemoTokens tokens) throws Exception {
+    JsonNode answer = links("ts.officer", inShoppingCentre, tokens);
+
+    JsonNode premises = only(answer, "PREMISES");
+    assertThat(premises.get("warned").asBoolean()).isTrue();
+    assertThat(premises.get("events").size()).isZero();
+    assertThat(premises.has("total")).isFalse();
   }
 
   @Test
