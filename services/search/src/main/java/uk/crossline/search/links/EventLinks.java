@@ -86,8 +86,13 @@ class EventLinks {
     }
   }
 
-  /** A document field and the value the other events must hold in it. */
-  record Sharing(String field, String value) {}
+  /** A document field and the values, any of which the other events must hold in it. */
+  record Sharing(String field, List<String> values) {
+
+    Sharing(String field, String value) {
+      this(field, List.of(value));
+    }
+  }
 
   /** The visible events sharing one thing: how many there are, and the newest of them. */
   record Found(long total, List<Map<String, Object>> events) {}
@@ -113,10 +118,15 @@ class EventLinks {
                           b.filter(AccessQueries.visible(access))
                               .filter(
                                   f ->
-                                      f.term(
+                                      f.terms(
                                           t ->
                                               t.field(sharing.field())
-                                                  .value(FieldValue.of(sharing.value()))))
+                                                  .terms(
+                                                      v ->
+                                                          v.value(
+                                                              sharing.values().stream()
+                                                                  .map(FieldValue::of)
+                                                                  .toList()))))
                               .mustNot(m -> m.ids(i -> i.values(eventId.value())))));
       searches.add(
           RequestItem.of(

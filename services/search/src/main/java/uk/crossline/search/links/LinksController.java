@@ -29,6 +29,7 @@ import uk.crossline.model.event.EventId;
 import uk.crossline.search.links.LinksAnswer.Link;
 import uk.crossline.search.links.LinksAnswer.NotFollowed;
 import uk.crossline.search.links.LinksAnswer.Via;
+import uk.crossline.search.premises.SamePremises;
 
 /**
  * {@code GET /api/v1/events/{eventId}/links}: the other events the caller may see that share an
@@ -46,12 +47,19 @@ class LinksController {
 
   private final EventLinks links;
   private final CorrelationBounds bounds;
+  private final SamePremises samePremises;
   private final AccessPolicy policy;
   private final AuditLog audit;
 
-  LinksController(EventLinks links, CorrelationBounds bounds, AccessPolicy policy, AuditLog audit) {
+  LinksController(
+      EventLinks links,
+      CorrelationBounds bounds,
+      SamePremises samePremises,
+      AccessPolicy policy,
+      AuditLog audit) {
     this.links = links;
     this.bounds = bounds;
+    this.samePremises = samePremises;
     this.policy = policy;
     this.audit = audit;
   }
@@ -194,6 +202,8 @@ class LinksController {
 
     if (shared.get("premises") instanceof Map<?, ?> premises) {
       String key = (String) premises.get("key");
+      String postcode = (String) premises.get("postcode");
+      boolean warned = bounds.warnsOfPremises(key, postcode);
       Map<String, Object> shown = new LinkedHashMap<>();
       for (String field : List.of("key", "name", "address", "postcode", "uprn")) {
         if (premises.get(field) != null) {
@@ -207,8 +217,12 @@ class LinksController {
               Optional.empty(),
               Optional.empty(),
               Optional.of(shown),
-              bounds.warnsOfPremises(key, (String) premises.get("postcode")),
-              new EventLinks.Sharing("premises.key", key)));
+              warned,
+              // the same premises under its other key form too (UPRN, or name and postcode), as
+              // the premises look-up finds it
+              new EventLinks.Sharing(
+                  "premises.key",
+                  warned ? List.of(key) : List.copyOf(samePremises.keys(key, postcode, access)))));
     }
 
     List<Candidate> followed = candidates.stream().filter(c -> !c.warned()).toList();

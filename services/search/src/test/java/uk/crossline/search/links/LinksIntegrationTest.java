@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -63,6 +64,7 @@ class LinksIntegrationTest {
   private IntelligenceReported commonAnchor;
   private IntelligenceReported amberForWestMidlands;
   private IntelligenceReported inShoppingCentre;
+  private IntelligenceReported byPoliceByAddress;
 
   @BeforeAll
   void seed() throws Exception {
@@ -107,9 +109,27 @@ class LinksIntegrationTest {
             .scope(new SharingScope(Set.of(AgencyId.of("west-midlands-police")), Set.of()))
             .identifier(IdentifierType.EMAIL, email)
             .build();
+    // the same shop reported without its UPRN: keyed by name and postcode
+    byPoliceByAddress =
+        TestEvents.event(marker, n++)
+            .by(TestEvents.WEST_MERCIA)
+            .premises(
+                Premises.of(
+                    shop.name().toUpperCase(Locale.ROOT),
+                    "1, Test St",
+                    "B97 4AB",
+                    Optional.empty(),
+                    Optional.empty()))
+            .build();
     List<IntelligenceReported> events =
         new ArrayList<>(
-            List.of(anchor, byTradingStandards, byCouncil, hiddenRed, amberForWestMidlands));
+            List.of(
+                anchor,
+                byTradingStandards,
+                byCouncil,
+                hiddenRed,
+                amberForWestMidlands,
+                byPoliceByAddress));
     commonAnchor = TestEvents.event(marker, n++).identifier(IdentifierType.EMAIL, common).build();
     events.add(commonAnchor);
     for (int i = 0; i < cap + 3; i++) {
@@ -141,8 +161,10 @@ class LinksIntegrationTest {
     assertThat(byEmail.get("capped").asBoolean()).isFalse();
     assertThat(byEmail.get("shared").asString()).isEqualTo("a shared email address");
     assertThat(ids(link(answer, "SUBJECT", person))).containsExactly(id(byCouncil));
+    // the same premises whether an agency knew its UPRN or only its name and postcode
     JsonNode premises = only(answer, "PREMISES");
-    assertThat(ids(premises)).containsExactly(id(byTradingStandards));
+    assertThat(ids(premises))
+        .containsExactlyInAnyOrder(id(byTradingStandards), id(byPoliceByAddress));
     assertThat(answer.get("cap").asInt()).isEqualTo(cap);
   }
 
@@ -154,7 +176,7 @@ class LinksIntegrationTest {
 
     assertThat(body).doesNotContain(id(hiddenRed));
     assertThat(link(answer, "SUBJECT", person).get("total").asLong()).isEqualTo(1);
-    assertThat(only(answer, "PREMISES").get("total").asLong()).isEqualTo(1);
+    assertThat(only(answer, "PREMISES").get("total").asLong()).isEqualTo(2);
   }
 
   @Test
@@ -217,7 +239,7 @@ class LinksIntegrationTest {
       JsonNode answer = JSON.readTree(body);
 
       assertThat(answer.get("links").size()).as(user).isEqualTo(1);
-      assertThat(only(answer, "PREMISES").get("events").size()).as(user).isEqualTo(1);
+      assertThat(only(answer, "PREMISES").get("events").size()).as(user).isEqualTo(2);
       assertThat(answer.get("notFollowed").findValuesAsString("via"))
           .containsExactlyInAnyOrder("IDENTIFIER", "SUBJECT");
       assertThat(body)
