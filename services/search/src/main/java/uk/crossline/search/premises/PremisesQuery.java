@@ -43,6 +43,26 @@ record PremisesQuery(
     return uprn.map(value -> "uprn:" + value);
   }
 
+  /**
+   * The query for a premises as the projection stores it (its key and postcode), for joining its
+   * other key form; empty when the stored postcode cannot be read.
+   */
+  static Optional<PremisesQuery> ofStoredKey(String key, String postcode) {
+    if (key.startsWith("uprn:")) {
+      return Optional.of(
+          new PremisesQuery(
+              "", Optional.of(key.substring(5)), Optional.empty(), Optional.empty(), Map.of()));
+    }
+    try {
+      String normalised = Postcode.parse(postcode == null ? "" : postcode).toString();
+      return Optional.of(
+          new PremisesQuery(
+              "", Optional.empty(), Optional.of(key), Optional.of(normalised), Map.of()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   static PremisesQuery read(MultiValueMap<String, String> parameters) {
     List<FieldProblem> problems = new ArrayList<>();
     for (String name : parameters.keySet()) {

@@ -1,11 +1,8 @@
 package uk.crossline.search.premises;
 
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.crossline.model.access.AccessFilter;
-import uk.crossline.model.location.Postcode;
 
 /**
  * The premises package's entry point for other features: the keys one premises goes by among the
@@ -28,20 +25,8 @@ public class SamePremises {
    * @param postcode the projection's {@code premises.postcode}
    */
   public Set<String> keys(String key, String postcode, AccessFilter access) {
-    PremisesQuery query;
-    if (key.startsWith("uprn:")) {
-      query =
-          new PremisesQuery(
-              "", Optional.of(key.substring(5)), Optional.empty(), Optional.empty(), Map.of());
-    } else {
-      Optional<String> normalised;
-      try {
-        normalised = Optional.of(Postcode.parse(postcode).toString());
-      } catch (IllegalArgumentException | NullPointerException e) {
-        return Set.of(key);
-      }
-      query = new PremisesQuery("", Optional.empty(), Optional.of(key), normalised, Map.of());
-    }
-    return flags.keys(query, access);
+    return PremisesQuery.ofStoredKey(key, postcode)
+        .map(query -> flags.keys(query, access))
+        .orElse(Set.of(key));
   }
 }
