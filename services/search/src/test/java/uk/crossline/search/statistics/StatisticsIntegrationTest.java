@@ -278,6 +278,23 @@ class StatisticsIntegrationTest {
   }
 
   @Test
+  void refusalsAreProblemsEvenToCallersAskingForCsv(DemoTokens tokens) throws Exception {
+    mvc.perform(
+            request(tokens, "scrutiny.panel").param("to", "2026-99").header("Accept", "text/csv"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("to"));
+    mvc.perform(request(tokens, "ts.officer").header("Accept", "text/csv"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theEndpointIsDescribedInTheOpenApiDocument() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/v1/statistics'].get.summary").exists());
+  }
+
+  @Test
   void withoutARangeTheLastTwelveWholeMonthsAreCounted(DemoTokens tokens) throws Exception {
     YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
     mvc.perform(
