@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <ol>
  *   <li>the usual rule: a sum with exactly one suppressed cell (a member or its total) gives it
- *       away, so its smallest shown member (its total if no member is shown) is suppressed too;
+ *       away, so one of its shown members (its total if no member is shown) is suppressed too: the
+ *       one that also mends the most other such sums, then the smallest;
  *   <li>the exact check: a suppressed cell is derivable when it is fixed by the sums alone,
  *       whatever values the other suppressed cells take (two blocks of suppressed cells joined by a
  *       single cell, say, pass the usual rule yet fix that cell); then the smallest shown cell of a
@@ -124,17 +125,45 @@ final class SmallNumbers {
     return Math.round(count / (double) BASE) * BASE;
   }
 
-  /** One pass of the usual rule; whether it suppressed anything. */
+  /**
+   * One step of the usual rule; whether it suppressed anything. Of the cells that would mend a sum
+   * giving its one suppressed cell away, it takes the one that mends the most such sums at once (a
+   * cell where a row and a column both need a partner), then the smallest, so no more is withheld
+   * than need be.
+   */
   private static boolean applyUsualRule(long[] counts, List<Sum> sums, BitSet suppressed) {
-    boolean changed = false;
-    for (Sum sum : sums) {
-      long hidden = sum.cells().stream().filter(suppressed::get).count();
-      if (hidden == 1) {
-        suppressed.set(smallestShown(sum, counts, suppressed));
-        changed = true;
+    List<Sum> exposed =
+        sums.stream()
+            .filter(sum -> sum.cells().stream().filter(suppressed::get).count() == 1)
+            .toList();
+    int best = -1;
+    long bestMends = 0;
+    for (Sum sum : exposed) {
+      for (int candidate : candidates(sum, suppressed)) {
+        long mends = exposed.stream().filter(other -> other.cells().contains(candidate)).count();
+        if (best < 0
+            || mends > bestMends
+            || (mends == bestMends && counts[candidate] < counts[best])
+            || (mends == bestMends && counts[candidate] == counts[best] && candidate < best)) {
+          best = candidate;
+          bestMends = mends;
+        }
       }
     }
-    return changed;
+    if (best < 0) {
+      return false;
+    }
+    suppressed.set(best);
+    return true;
+  }
+
+  /** The shown members of a sum, or its total when no member is shown. */
+  private static List<Integer> candidates(Sum sum, BitSet suppressed) {
+    List<Integer> members = sum.members().stream().filter(m -> !suppressed.get(m)).toList();
+    if (!members.isEmpty()) {
+      return members;
+    }
+    return suppressed.get(sum.total()) ? List.of() : List.of(sum.total());
   }
 
   /**

@@ -86,6 +86,21 @@ class SmallNumbersTest {
   }
 
   /**
+   * After the 3 and its row partner (25), column 0 needs a partner: 22 is the smallest, and then
+   * the cell beside it (45) mends both its row and column 1 at once, closing a rectangle of four
+   * rather than withholding two whole columns.
+   */
+  @Test
+  void partnerThatMendsARowAndAColumnAtOnceIsPreferred() {
+    TwoWayTable table = TwoWayTable.of(new long[][] {{25, 3, 40}, {30, 31, 50}, {22, 45, 60}});
+
+    Published published = table.publish();
+
+    assertThat(suppressedCells(published, table.counts().length))
+        .containsExactly(table.cell(0, 0), table.cell(0, 1), table.cell(2, 0), table.cell(2, 1));
+  }
+
+  /**
    * Two blocks of suppressed cells joined by one cell pass the usual rule (every row and column has
    * two suppressed cells or none) yet fix the joining cell: the sum of the first two rows minus the
    * first two columns is exactly that cell. The exact check finds it and suppresses one more.
