@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -99,12 +101,12 @@ class StatisticsController {
         AuditEntryDraft.by(caller, AuditAction.STATISTICS, request.purpose())
             .with("from", request.from().toString())
             .with("to", request.to().toString())
-            .with("format", format.name().toLowerCase(java.util.Locale.ROOT)));
+            .with("format", format.name().toLowerCase(Locale.ROOT)));
     return switch (format) {
       case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(statistics);
       case CSV ->
           ResponseEntity.ok()
-              .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+              .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
               .header(
                   HttpHeaders.CONTENT_DISPOSITION,
                   "attachment; filename=\"crossline-statistics-"

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,7 +71,7 @@ record StatisticsRequest(String purpose, YearMonth from, YearMonth to, Optional<
     Optional<Format> format = Optional.empty();
     Optional<String> formatText = single(parameters, "format");
     if (formatText.isPresent()) {
-      switch (formatText.get().strip().toLowerCase(java.util.Locale.ROOT)) {
+      switch (formatText.get().strip().toLowerCase(Locale.ROOT)) {
         case "json" -> format = Optional.of(Format.JSON);
         case "csv" -> format = Optional.of(Format.CSV);
         default -> problems.add(new FieldProblem("format", "json or csv"));

@@ -3,6 +3,7 @@ package uk.crossline.search.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
@@ -150,7 +151,7 @@ class SmallNumbersTest {
       }
       TwoWayTable table = TwoWayTable.of(interior);
       Published published = table.publish();
-      String which = "table " + run + " " + java.util.Arrays.deepToString(interior);
+      String which = "table " + run + " " + Arrays.deepToString(interior);
 
       assertPublishedSafely(published, table.counts(), table.sums(), which);
     }
@@ -172,7 +173,7 @@ class SmallNumbersTest {
       Published published = SmallNumbers.publish(counts, sums);
 
       assertPublishedSafely(
-          published, counts, sums, "table " + run + " " + java.util.Arrays.toString(counts));
+          published, counts, sums, "table " + run + " " + Arrays.toString(counts));
     }
   }
 

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class StatisticsIndex {
     Set<String> created = new HashSet<>();
     for (var document : documents.entrySet()) {
       String observedAt = (String) document.getValue().get("observedAt");
-      String index = IntelligenceIndex.name(generation, java.time.Instant.parse(observedAt));
+      String index = IntelligenceIndex.name(generation, Instant.parse(observedAt));
       if (created.add(index) && !client.indices().exists(e -> e.index(index)).value()) {
         try {
           client
@@ -74,6 +75,26 @@ final class StatisticsIndex {
     }
     var response = client.bulk(BulkRequest.of(b -> b.operations(operations).refresh(Refresh.True)));
     assertThat(response.errors()).as("seeding statistics documents").isFalse();
+  }
+
+  /**
+   * Deletes this run's own documents again (never an index: other tests may write beside them), so
+   * a later run may take the same month.
+   */
+  static void delete(ElasticsearchClient client, Map<String, Map<String, Object>> documents)
+      throws IOException {
+    if (documents.isEmpty()) {
+      return;
+    }
+    int generation = liveGeneration(client);
+    List<BulkOperation> operations = new ArrayList<>();
+    for (var document : documents.entrySet()) {
+      String index =
+          IntelligenceIndex.name(
+              generation, Instant.parse((String) document.getValue().get("observedAt")));
+      operations.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(document.getKey()))));
+    }
+    client.bulk(BulkRequest.of(b -> b.operations(operations).refresh(Refresh.True)));
   }
 
   private static int liveGeneration(ElasticsearchClient client) throws IOException {

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -97,9 +98,10 @@ class StatisticsIntegrationTest {
   private final RawCounts.Builder allowed = RawCounts.builder();
   private int n;
 
+  private final Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
+
   @BeforeAll
   void seed() throws Exception {
-    Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
     for (int i = 0; i < 22; i++) {
       add(
           documents,
@@ -174,6 +176,11 @@ class StatisticsIntegrationTest {
           true);
     }
     StatisticsIndex.write(client, documents);
+  }
+
+  @AfterAll
+  void removeOwnDocuments() throws Exception {
+    StatisticsIndex.delete(client, documents);
   }
 
   @ParameterizedTest

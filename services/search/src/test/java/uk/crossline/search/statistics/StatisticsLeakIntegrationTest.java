@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,12 +63,13 @@ class StatisticsLeakIntegrationTest {
   /** Each document written, with the seeded event it copies and the month it now falls in. */
   private record Copy(Seeded seeded, YearMonth month) {}
 
-  private final List<Copy> copies = new java.util.ArrayList<>();
+  private final List<Copy> copies = new ArrayList<>();
+
+  private final Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
 
   @BeforeAll
   void seed() throws Exception {
     SeededPartnership partnership = SeededPartnership.seed(client);
-    Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
     for (int copy = 0; copy < COPIES; copy++) {
       for (Seeded seeded : partnership.events()) {
         YearMonth month = from.plusMonths((seeded.n() + copy) % MONTHS);
@@ -90,6 +93,11 @@ class StatisticsLeakIntegrationTest {
       }
     }
     StatisticsIndex.write(client, documents);
+  }
+
+  @AfterAll
+  void removeOwnDocuments() throws Exception {
+    StatisticsIndex.delete(client, documents);
   }
 
   static Stream<String> users() {
