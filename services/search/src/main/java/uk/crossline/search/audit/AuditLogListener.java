@@ -27,7 +27,7 @@ class AuditLogListener {
   @KafkaListener(
       id = "audit-projection",
       idIsGroup = false,
-      topics = Topics.AUDIT_LOG,
+      topics = "${crossline.search.audit.topic:" + Topics.AUDIT_LOG + "}",
       containerFactory = AuditProjectionConfiguration.LISTENER_FACTORY,
       batch = "true")
   void onBatch(List<ConsumerRecord<String, byte[]>> records) {

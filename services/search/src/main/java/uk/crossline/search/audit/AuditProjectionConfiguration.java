@@ -101,7 +101,7 @@ class AuditProjectionConfiguration {
                     record.topic(),
                     record.partition(),
                     record.offset(),
-                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                    rootCause(e).getMessage());
                 return new TopicPartition(Topics.AUDIT_LOG_DLT, -1);
               });
       var backOff = new ExponentialBackOff();
@@ -114,6 +114,14 @@ class AuditProjectionConfiguration {
           AuditRecordRejectedException.class,
           IllegalArgumentException.class);
       return handler;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return cause;
     }
 
     @Override

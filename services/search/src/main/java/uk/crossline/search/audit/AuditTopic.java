@@ -17,7 +17,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import uk.crossline.kit.problem.ProblemException;
-import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditJson;
 import uk.crossline.search.audit.VerificationReport.CopyVerification;
@@ -45,12 +44,12 @@ class AuditTopic {
         new CopyCheck(
             COPY,
             "the source of truth: the Kafka topic "
-                + Topics.AUDIT_LOG
+                + settings.topic()
                 + ", every partition read from its beginning");
     long deadline = System.nanoTime() + settings.logReadTimeout().toNanos();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
+          consumer.partitionsFor(settings.topic()).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);

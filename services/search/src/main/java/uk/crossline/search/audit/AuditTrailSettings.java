@@ -3,10 +3,13 @@ package uk.crossline.search.audit;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import uk.crossline.model.Topics;
 
 /**
  * How search copies the access log into Elasticsearch and reads it back for auditors.
  *
+ * @param topic the audit topic (another only for tests of unreadable records, on a topic of their
+ *     own, that must never reach the shared one)
  * @param projection whether this instance copies the audit topic into the index (every instance
  *     may: they share the consumer group)
  * @param consumerGroup the consumer group of the copy, its own, apart from every other reader of
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("crossline.search.audit")
 record AuditTrailSettings(
+    @DefaultValue(Topics.AUDIT_LOG) String topic,
     @DefaultValue("true") boolean projection,
     @DefaultValue("crossline-search-audit") String consumerGroup,
     @DefaultValue("1") int concurrency,

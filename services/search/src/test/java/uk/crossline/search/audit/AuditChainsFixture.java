@@ -57,6 +57,11 @@ final class AuditChainsFixture {
         entry.hash());
   }
 
+  /** The entry sealed with the hash of its present content, so it looks whole on its own. */
+  static AuditEntry sealedAgain(AuditEntry entry) {
+    return withPreviousHash(entry, entry.previousHash());
+  }
+
   /**
    * The entry claiming another predecessor, sealed again so it looks whole: a forged replacement.
    */
