@@ -17,6 +17,12 @@ public final class Topics {
   /** The append-only, hash-chained access log: every consultation and disclosure. */
   public static final String AUDIT_LOG = "crossline.audit.log";
 
+  /**
+   * Access-log records search could not copy into its index for auditors (unreadable, or a
+   * different record claiming a place in a chain that is taken), with the reason in their headers.
+   */
+  public static final String AUDIT_LOG_DLT = "crossline.audit.log.dlt";
+
   /** Alert subscriptions, compacted by subscription id, so any alerts instance can rebuild them. */
   public static final String ALERT_SUBSCRIPTIONS = "crossline.alerts.subscriptions";
 
@@ -31,6 +37,7 @@ public final class Topics {
         INTELLIGENCE_EVENTS,
         INTELLIGENCE_EVENTS_DLT,
         AUDIT_LOG,
+        AUDIT_LOG_DLT,
         ALERT_SUBSCRIPTIONS,
         INTAKE_RECEIPTS);
   }

@@ -1,0 +1,221 @@
+package uk.crossline.search.audit;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.util.MultiValueMap;
+import uk.crossline.kit.problem.FieldProblem;
+import uk.crossline.kit.problem.ProblemException;
+import uk.crossline.model.AgencyId;
+import uk.crossline.model.audit.AuditAction;
+import uk.crossline.model.event.EventId;
+
+/**
+ * What an auditor asks of the access log, read strictly from the query string: an unknown
+ * parameter, action, agency, event id or date is refused naming the parameter.
+ *
+ * @param purpose why the auditor looks, for the access log (required)
+ * @param user the person's username, or the component of a system actor
+ * @param actions any of these actions
+ * @param eventIds records naming any of these events
+ * @param from the first day (UTC) of the records' time
+ * @param to the last day (UTC), whole
+ * @param after the cursor of the previous page
+ */
+record AuditQuery(
+    String purpose,
+    Optional<String> user,
+    Optional<AgencyId> agency,
+    Set<AuditAction> actions,
+    Set<EventId> eventIds,
+    Optional<String> chain,
+    Optional<LocalDate> from,
+    Optional<LocalDate> to,
+    int size,
+    Optional<String> after) {
+
+  static final int MAX_SIZE = 100;
+  static final int MAX_EVENT_IDS = 20;
+
+  /** A chain id as the access log writes it. */
+  static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
+  private static final Set<String> PARAMETERS =
+      Set.of(
+          "purpose", "user", "agency", "action", "eventId", "chain", "from", "to", "size", "after");
+
+  static AuditQuery read(MultiValueMap<String, String> parameters) {
+    List<FieldProblem> problems = new ArrayList<>();
+    unknown(parameters, PARAMETERS, problems);
+    String purpose = readPurpose(parameters, problems);
+    Optional<String> user = single(parameters, "user").map(String::strip);
+    if (user.isPresent()
+        && (user.get().isEmpty()
+            || user.get().length() > 256
+            || user.get().chars().anyMatch(Character::isISOControl))) {
+      problems.add(new FieldProblem("user", "a username or component, 1 to 256 characters"));
+    }
+    Optional<AgencyId> agency = Optional.empty();
+    Optional<String> agencyText = single(parameters, "agency").map(String::strip);
+    if (agencyText.isPresent()) {
+      try {
+        agency = Optional.of(AgencyId.of(agencyText.get()));
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("agency", "an agency id, e.g. west-mercia-police"));
+      }
+    }
+    Set<AuditAction> actions = new LinkedHashSet<>();
+    for (String word : values(parameters, "action")) {
+      try {
+        actions.add(AuditAction.valueOf(word.strip()));
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("action", "not an action; expected one of " + actionNames()));
+      }
+    }
+    Set<EventId> eventIds = new LinkedHashSet<>();
+    for (String id : values(parameters, "eventId")) {
+      try {
+        eventIds.add(EventId.of(id.strip()));
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("eventId", "not an event id"));
+      }
+    }
+    if (eventIds.size() > MAX_EVENT_IDS) {
+      problems.add(new FieldProblem("eventId", "at most " + MAX_EVENT_IDS + " at a time"));
+    }
+    Optional<String> chain = readChain(parameters, problems);
+    Optional<LocalDate> from = date(parameters, "from", problems);
+    Optional<LocalDate> to = date(parameters, "to", problems);
+    if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+      problems.add(new FieldProblem("to", "is before from"));
+    }
+    int size = 20;
+    Optional<String> sizeText = single(parameters, "size");
+    if (sizeText.isPresent()) {
+      try {
+        size = Integer.parseInt(sizeText.get().strip());
+        if (size < 1 || size > MAX_SIZE) {
+          problems.add(new FieldProblem("size", "between 1 and " + MAX_SIZE));
+        }
+      } catch (NumberFormatException e) {
+        problems.add(new FieldProblem("size", "a whole number"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid(problems);
+    }
+    return new AuditQuery(
+        purpose,
+        user,
+        agency,
+        Set.copyOf(actions),
+        Set.copyOf(eventIds),
+        chain,
+        from,
+        to,
+        size,
+        single(parameters, "after"));
+  }
+
+  /** What the verification is asked: a purpose, and optionally the one chain to check. */
+  record Verification(String purpose, Optional<String> chain) {
+
+    private static final Set<String> PARAMETERS = Set.of("purpose", "chain");
+
+    static Verification read(MultiValueMap<String, String> parameters) {
+      List<FieldProblem> problems = new ArrayList<>();
+      unknown(parameters, PARAMETERS, problems);
+      String purpose = readPurpose(parameters, problems);
+      Optional<String> chain = readChain(parameters, problems);
+      if (!problems.isEmpty()) {
+        throw ProblemException.invalid(problems);
+      }
+      return new Verification(purpose, chain);
+    }
+  }
+
+  private static void unknown(
+      MultiValueMap<String, String> parameters, Set<String> known, List<FieldProblem> problems) {
+    for (String name : parameters.keySet()) {
+      if (!known.contains(name)) {
+        problems.add(
+            new FieldProblem(
+                name,
+                "not a parameter here; use one of " + String.join(", ", new TreeSet<>(known))));
+      }
+    }
+  }
+
+  private static String readPurpose(
+      MultiValueMap<String, String> parameters, List<FieldProblem> problems) {
+    String purpose = single(parameters, "purpose").map(String::strip).orElse("");
+    if (purpose.length() < 5) {
+      problems.add(
+          new FieldProblem(
+              "purpose",
+              "say why you look (at least 5 characters): auditors' look-ups go in the access log"
+                  + " too"));
+    } else if (purpose.length() > 500) {
+      problems.add(new FieldProblem("purpose", "at most 500 characters"));
+    } else if (purpose.chars().anyMatch(Character::isISOControl)) {
+      problems.add(new FieldProblem("purpose", "must not contain control characters"));
+    }
+    return purpose;
+  }
+
+  private static Optional<String> readChain(
+      MultiValueMap<String, String> parameters, List<FieldProblem> problems) {
+    Optional<String> chain = single(parameters, "chain").map(String::strip);
+    if (chain.isPresent() && !CHAIN.matcher(chain.get()).matches()) {
+      problems.add(
+          new FieldProblem(
+              "chain", "a chain id: letters, digits, dots, hyphens and underscores, at most 200"));
+    }
+    return chain;
+  }
+
+  private static Optional<LocalDate> date(
+      MultiValueMap<String, String> parameters, String name, List<FieldProblem> problems) {
+    Optional<String> text = single(parameters, name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.get().strip()));
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(name, "a date as YYYY-MM-DD"));
+      return Optional.empty();
+    }
+  }
+
+  /** Values of a parameter, given repeated or comma-separated. */
+  private static List<String> values(MultiValueMap<String, String> parameters, String name) {
+    List<String> values = new ArrayList<>();
+    for (String value : parameters.getOrDefault(name, List.of())) {
+      for (String part : value.split(",")) {
+        if (!part.isBlank()) {
+          values.add(part);
+        }
+      }
+    }
+    return values;
+  }
+
+  private static Optional<String> single(MultiValueMap<String, String> parameters, String name) {
+    return Optional.ofNullable(parameters.getFirst(name));
+  }
+
+  private static String actionNames() {
+    Set<String> names = new TreeSet<>();
+    for (AuditAction action : AuditAction.values()) {
+      names.add(action.name());
+    }
+    return String.join(", ", names);
+  }
+}
