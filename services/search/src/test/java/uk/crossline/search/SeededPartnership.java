@@ -147,7 +147,8 @@ public final class SeededPartnership {
       phones.add("07700 %06d".formatted(random.nextInt(1_000_000)));
     }
     for (int group = 0; group < SUBJECT_GROUPS; group++) {
-      people.add("Seeded Person " + marker + " " + group);
+      // Letters, not digits: a person's name is normalised to its letters before it is tokenised.
+      people.add("Seeded Person " + marker + " " + List.of("Alpha", "Bravo", "Charlie").get(group));
     }
     for (int group = 0; group < PREMISES_GROUPS; group++) {
       uprns.add("9%011d".formatted(random.nextLong(100_000_000_000L)));
