@@ -7,8 +7,10 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.indexer.IndexerSettings;
 import uk.crossline.model.projection.IntelligenceIndex;
 
@@ -36,6 +39,8 @@ public class Generations {
 
   static final String STATE_INDEX = "crossline-indexer-state";
   private static final String STATE_ID = "generations";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ElasticsearchClient client;
   private final Clock clock;
@@ -284,10 +289,10 @@ public class Generations {
 
   /** Creates an index of the projection unless it exists; live indices join the read alias. */
   public void ensureIndex(String name, boolean live) throws IOException {
+    ensureTemplate();
     if (existingIndices.contains(name)) {
       return;
     }
-    ensureTemplate();
     try {
       client
           .indices()
@@ -309,20 +314,38 @@ public class Generations {
 
   /**
    * Puts the projection's index template, as defined in {@code infra/} and bundled in this jar,
-   * before the first index is created: the indexer owns its projection's mappings.
+   * before this instance writes its first document: the indexer owns its projection's mappings. The
+   * template's mappings go onto the projection's existing indices too, so a field added to the
+   * template since they were created (as {@code grants} was) is there before a document carrying it
+   * arrives; the strict mapping would refuse that document otherwise. A mapping update may only add
+   * fields: a changed field takes a rebuild into a new generation.
    */
   private void ensureTemplate() throws IOException {
     if (templateApplied) {
       return;
     }
-    try (InputStream template =
+    byte[] template;
+    try (InputStream in =
         Generations.class.getResourceAsStream(
             "/elasticsearch/index-templates/" + IntelligenceIndex.TEMPLATE + ".json")) {
-      if (template == null) {
+      if (in == null) {
         throw new IllegalStateException("the index template is missing from the indexer's jar");
       }
-      client.indices().putIndexTemplate(t -> t.name(IntelligenceIndex.TEMPLATE).withJson(template));
+      template = in.readAllBytes();
     }
+    client
+        .indices()
+        .putIndexTemplate(
+            t -> t.name(IntelligenceIndex.TEMPLATE).withJson(new ByteArrayInputStream(template)));
+    String mappings = JSON.readTree(template).path("template").path("mappings").toString();
+    client
+        .indices()
+        .putMapping(
+            m ->
+                m.withJson(new StringReader(mappings))
+                    .index(IntelligenceIndex.allGenerations())
+                    .allowNoIndices(true)
+                    .ignoreUnavailable(true));
     templateApplied = true;
   }
 

@@ -1,0 +1,81 @@
+package uk.crossline.indexer.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import uk.crossline.indexer.IndexerSettings;
+import uk.crossline.model.Topics;
+import uk.crossline.model.access.EventAccess;
+import uk.crossline.model.projection.IntelligenceIndex;
+import uk.crossline.testsupport.CrosslineIntegrationTest;
+
+/** An index created before a field joined the template gets the field when the indexer starts. */
+@CrosslineIntegrationTest
+@SpringBootTest
+class MappingUpgradeIntegrationTest {
+
+  @Autowired ElasticsearchClient client;
+
+  @Test
+  void indexCreatedBeforeGrantsExistedGetsTheFieldBeforeTheFirstWrite() throws Exception {
+    // Given an index of the projection made under an older template, without the grants field
+    int generation = 900 + ThreadLocalRandom.current().nextInt(90);
+    String old = IntelligenceIndex.name(generation, YearMonth.of(1971, 1));
+    String next = IntelligenceIndex.name(generation, YearMonth.of(1971, 2));
+    String olderTemplate = "test-older-template-" + generation;
+    client
+        .indices()
+        .putIndexTemplate(
+            t ->
+                t.name(olderTemplate)
+                    .withJson(
+                        new StringReader(
+                            """
+                            {"index_patterns": ["%s"], "priority": 1000,
+                             "template": {"mappings": {"dynamic": "strict",
+                               "properties": {"eventId": {"type": "keyword"}}}}}
+                            """
+                                .formatted(old))));
+    try {
+      client.indices().create(c -> c.index(old));
+      assertThat(grantsMapped(old)).isFalse();
+
+      // When an indexer instance prepares its first write
+      new Generations(client, Clock.systemUTC(), settings()).ensureIndex(next, false);
+
+      // Then the older index has the field too
+      assertThat(grantsMapped(old)).isTrue();
+    } finally {
+      client.indices().deleteIndexTemplate(d -> d.name(olderTemplate));
+      client.indices().delete(d -> d.index(old, next).ignoreUnavailable(true));
+    }
+  }
+
+  private boolean grantsMapped(String index) throws Exception {
+    return client
+        .indices()
+        .getMapping(m -> m.index(index))
+        .get(index)
+        .mappings()
+        .properties()
+        .containsKey(EventAccess.GRANTS_FIELD);
+  }
+
+  private static IndexerSettings settings() {
+    return new IndexerSettings(
+        Topics.INTELLIGENCE_EVENTS,
+        "unused",
+        1,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(2));
+  }
+}
