@@ -16,6 +16,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.kit.problem.ProblemException;
@@ -46,6 +47,7 @@ class MatchRefs {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
+  @Autowired
   MatchRefs(RequestSettings settings) {
     this(settings, Clock.systemUTC());
   }
