@@ -108,7 +108,12 @@ class AccessRequestController {
       throw ProblemException.invalid(problems);
     }
     MatchKey match = refs.open(caller, matchRef.strip());
-    List<MatchDisclosure.HiddenMatch> hidden = disclosure.hiddenMatches(caller, match);
+    // The disclosure filter never lets an agency's own events through; kept out here as well, since
+    // an agency does not ask itself.
+    List<MatchDisclosure.HiddenMatch> hidden =
+        disclosure.hiddenMatches(caller, match).stream()
+            .filter(event -> !event.originator().equals(caller.agency()))
+            .toList();
     Instant now = clock.instant();
     List<AccessRequest> created = new ArrayList<>();
     List<Entry> existing = new ArrayList<>();
