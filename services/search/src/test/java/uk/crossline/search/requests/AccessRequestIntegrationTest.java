@@ -320,6 +320,28 @@ class AccessRequestIntegrationTest {
         .andExpect(status().isForbidden());
   }
 
+  @Test
+  void theOpenApiDocumentDescribesLookUpsAndAccessRequests() throws Exception {
+    JsonNode document =
+        JSON.readTree(
+            mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    JsonNode paths = document.get("paths");
+    assertThat(paths.has("/api/v1/lookups")).isTrue();
+    assertThat(paths.has(REQUESTS)).isTrue();
+    assertThat(paths.has(REQUESTS + "/{requestId}/approval")).isTrue();
+    assertThat(paths.has(REQUESTS + "/{requestId}/refusal")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1lookups/post/requestBody/content").toString())
+        .contains("Lookup");
+    assertThat(document.at("/components/schemas/Lookup/properties").toString())
+        .contains("purpose")
+        .contains("type")
+        .contains("value");
+  }
+
   private String request(DemoTokens tokens, String user, String phone) throws Exception {
     JsonNode hit = lookup(tokens, user, phone);
     String created =
