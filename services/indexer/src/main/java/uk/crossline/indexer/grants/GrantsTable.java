@@ -158,10 +158,7 @@ class GrantsTable implements EventGrants, SmartLifecycle, HealthIndicator {
 
   private void read() {
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.ACCESS_REQUESTS, Duration.ofSeconds(30)).stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitions();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -195,6 +192,33 @@ class GrantsTable implements EventGrants, SmartLifecycle, HealthIndicator {
     } finally {
       consumer.close();
     }
+  }
+
+  /**
+   * The topic's partitions, asked for until the broker answers: an instance that starts while Kafka
+   * is away waits for it rather than staying not ready for good.
+   */
+  private List<TopicPartition> partitions() {
+    while (running) {
+      try {
+        var found = consumer.partitionsFor(Topics.ACCESS_REQUESTS, Duration.ofSeconds(10));
+        if (found != null && !found.isEmpty()) {
+          return found.stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+        }
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        // the broker is not there yet
+      }
+      log.warn("The access-requests topic cannot be read yet; retrying");
+      try {
+        Thread.sleep(Duration.ofSeconds(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WakeupException();
+      }
+    }
+    throw new WakeupException();
   }
 
   @Override

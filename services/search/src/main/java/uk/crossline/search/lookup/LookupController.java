@@ -1,15 +1,8 @@
 package uk.crossline.search.lookup;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,13 +20,10 @@ import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.model.pseudonymisation.InvalidIdentifierException;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.pseudonymisation.Pseudonymiser;
 import uk.crossline.model.vocabulary.IdentifierType;
-import uk.crossline.search.access.AccessQueries;
-import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchDisclosure;
 import uk.crossline.search.requests.MatchKey;
 
@@ -45,22 +35,19 @@ import uk.crossline.search.requests.MatchKey;
 @RestController
 class LookupController {
 
-  /** The most events one look-up returns: an identifier is linked to a handful, not thousands. */
-  static final int MAX_EVENTS = 100;
-
-  private final ElasticsearchClient client;
+  private final MatchingEvents events;
   private final Pseudonymiser pseudonymiser;
   private final MatchDisclosure disclosure;
   private final AccessPolicy policy;
   private final AuditLog audit;
 
   LookupController(
-      ElasticsearchClient client,
+      MatchingEvents events,
       Pseudonymiser pseudonymiser,
       MatchDisclosure disclosure,
       AccessPolicy policy,
       AuditLog audit) {
-    this.client = client;
+    this.events = events;
     this.pseudonymiser = pseudonymiser;
     this.disclosure = disclosure;
     this.policy = policy;
@@ -85,7 +72,8 @@ class LookupController {
   /**
    * The answer.
    *
-   * @param total how many events the caller may see match (the first {@value #MAX_EVENTS} shown)
+   * @param total how many events the caller may see match (the first {@value
+   *     MatchingEvents#MAX_EVENTS} shown)
    * @param events the matching events the caller may see, without the fields it may not see
    * @param otherMatches whether hidden events it may ask for match too, and how to ask
    */
@@ -124,59 +112,17 @@ class LookupController {
       throw ProblemException.invalid("value", e.reason());
     }
     MatchKey match = new MatchKey.IdentifierTokens(tokens);
-    SearchResponse<Map> response = visible(caller, match);
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Hit<Map> hit : response.hits().hits()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> source = hit.source();
-      events.add(source);
-    }
-    long total = response.hits().total() == null ? events.size() : response.hits().total().value();
+    MatchingEvents.Found found =
+        events.visible(match, policy.filterFor(caller), policy.fieldsFor(caller));
     MatchDisclosure.Disclosure others = disclosure.disclose(caller, match);
     audit.record(
         AuditEntryDraft.by(caller, AuditAction.IDENTIFIER_LOOKUP, lookup.purpose())
             .with("identifier.type", lookup.type().name())
-            .with("total", Long.toString(total))
+            .with("total", Long.toString(found.total()))
             .with("otherMatches", Boolean.toString(others.exists()))
             .withEventIds(
-                events.stream().map(e -> EventId.of((String) e.get("eventId"))).toList()));
-    return new LookupResult(lookup.type(), total, events, others);
-  }
-
-  @SuppressWarnings("rawtypes")
-  private SearchResponse<Map> visible(Caller caller, MatchKey match) {
-    List<String> hidden = AccessQueries.hiddenFields(policy.fieldsFor(caller));
-    try {
-      return client.search(
-          s ->
-              s.index(IntelligenceIndex.READ_ALIAS)
-                  .ignoreUnavailable(true)
-                  .allowNoIndices(true)
-                  .trackTotalHits(t -> t.enabled(true))
-                  .size(MAX_EVENTS)
-                  .source(src -> src.filter(f -> f.excludes(hidden)))
-                  .query(
-                      q ->
-                          q.bool(
-                              b ->
-                                  b.filter(AccessQueries.visible(policy.filterFor(caller)))
-                                      .filter(
-                                          f ->
-                                              f.terms(
-                                                  t ->
-                                                      t.field(match.field())
-                                                          .terms(
-                                                              v ->
-                                                                  v.value(
-                                                                      match.values().stream()
-                                                                          .map(FieldValue::of)
-                                                                          .toList()))))))
-                  .sort(o -> o.field(f -> f.field("observedAt").order(SortOrder.Desc)))
-                  .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc))),
-          Map.class);
-    } catch (IOException | ElasticsearchException e) {
-      throw IntelligenceSearch.unavailable();
-    }
+                found.events().stream().map(e -> EventId.of((String) e.get("eventId"))).toList()));
+    return new LookupResult(lookup.type(), found.total(), found.events(), others);
   }
 
   /** The body, strictly: unknown fields refused, each problem naming its field, no value echoed. */

@@ -254,6 +254,49 @@ class AccessRequestIntegrationTest {
   }
 
   @Test
+  void twoPeopleDecidingAtOnceGetOneDecisionAndOneConflict(DemoTokens tokens) throws Exception {
+    // given a pending request for a Redditch event
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    seeds.seed(
+        LookupSeeds.REDDITCH,
+        Tlp.AMBER,
+        LookupSeeds.scope("wyre-forest-dc"),
+        LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    String requestId = request(tokens, "bromsgrove.cso", phone);
+    tokens.accessToken("redditch.cso"); // fetched before the race, so both calls leave together
+
+    // when one approves and another refuses at the same moment
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var approval =
+          pool.submit(
+              () -> {
+                start.await();
+                return decide(tokens, "redditch.cso", requestId, "approval")
+                    .andReturn()
+                    .getResponse();
+              });
+      var refusal =
+          pool.submit(
+              () -> {
+                start.await();
+                return decide(tokens, "redditch.cso", requestId, "refusal")
+                    .andReturn()
+                    .getResponse();
+              });
+      start.countDown();
+      int approved = approval.get().getStatus();
+      int refused = refusal.get().getStatus();
+
+      // then exactly one decided, the other was told so, and the request shows the one that did
+      assertThat(List.of(approved, refused)).containsExactlyInAnyOrder(200, 409);
+      assertThat(list(tokens, "redditch.cso", "incoming", requestId).get("status").asString())
+          .isEqualTo(approved == 200 ? "APPROVED" : "REFUSED");
+    }
+  }
+
+  @Test
   void aMatchRefServesOnlyTheAgencyItWasGivenToAndCannotBeAltered(DemoTokens tokens)
       throws Exception {
     var seeds = new LookupSeeds(client);
