@@ -1,6 +1,7 @@
 package uk.crossline.indexer.grants;
 
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,9 +47,9 @@ class GrantWriter implements SmartLifecycle {
       try {
         table.version();
         Generations.State state = generations.current();
-        projection.regrant(java.util.List.of(eventId), state.live());
+        projection.regrant(List.of(eventId), state.live());
         if (state.building().isPresent()) {
-          projection.regrant(java.util.List.of(eventId), state.building().get());
+          projection.regrant(List.of(eventId), state.building().get());
         }
       } catch (RuntimeException e) {
         log.warn("A grant of event {} could not be written yet: {}", eventId, e.getMessage());

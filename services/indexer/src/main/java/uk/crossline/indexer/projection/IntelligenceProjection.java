@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,7 +218,7 @@ public class IntelligenceProjection {
             .hits();
     Hit<Map> current =
         hits.stream()
-            .max(java.util.Comparator.comparingLong(h -> h.version() == null ? 0 : h.version()))
+            .max(Comparator.comparingLong(h -> h.version() == null ? 0 : h.version()))
             .orElse(null);
     if (current == null || current.source() == null) {
       return true;
