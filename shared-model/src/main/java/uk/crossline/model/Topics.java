@@ -29,6 +29,12 @@ public final class Topics {
   /** What each intake has published, compacted by event id: how a retry is known as one. */
   public static final String INTAKE_RECEIPTS = "crossline.intake.receipts";
 
+  /**
+   * Access requests after a hit / no-hit and the originators' decisions, compacted by request id:
+   * search lists requests from it, the indexer grants access from it.
+   */
+  public static final String ACCESS_REQUESTS = "crossline.access.requests";
+
   private Topics() {}
 
   /** Every topic the hub needs to exist before its services start. */
@@ -39,6 +45,7 @@ public final class Topics {
         AUDIT_LOG,
         AUDIT_LOG_DLT,
         ALERT_SUBSCRIPTIONS,
-        INTAKE_RECEIPTS);
+        INTAKE_RECEIPTS,
+        ACCESS_REQUESTS);
   }
 }

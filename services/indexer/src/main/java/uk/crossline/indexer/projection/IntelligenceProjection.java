@@ -14,14 +14,20 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import uk.crossline.model.AgencyId;
+import uk.crossline.model.access.EventAccess;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.IntelligenceEvent;
 import uk.crossline.model.event.IntelligenceRetracted;
+import uk.crossline.model.projection.DocumentStatus;
 import uk.crossline.model.projection.IntelligenceDocuments;
 import uk.crossline.model.projection.IntelligenceIndex;
 
@@ -40,12 +46,18 @@ public class IntelligenceProjection {
   private final Counter indexed;
   private final Counter stale;
   private final Timer bulkLatency;
+  private final EventGrants grants;
 
   IntelligenceProjection(
-      ElasticsearchClient client, Generations generations, Clock clock, MeterRegistry meters) {
+      ElasticsearchClient client,
+      Generations generations,
+      Clock clock,
+      MeterRegistry meters,
+      EventGrants grants) {
     this.client = client;
     this.generations = generations;
     this.clock = clock;
+    this.grants = grants;
     this.indexed = meters.counter("crossline.indexer.documents", "outcome", "indexed");
     this.stale = meters.counter("crossline.indexer.documents", "outcome", "stale");
     this.bulkLatency = meters.timer("crossline.indexer.bulk");
@@ -65,6 +77,8 @@ public class IntelligenceProjection {
       return;
     }
     Map<EventId, ProjectedRecord> latest = latestPerEvent(records);
+    // Read before the documents are built: a grant recorded after this is caught below.
+    long grantsSeen = grants.version();
     try {
       Map<EventId, Existing> existing = existing(latest.keySet(), generation);
       List<BulkOperation> operations = new ArrayList<>();
@@ -100,7 +114,8 @@ public class IntelligenceProjection {
                                   .versionType(VersionType.External))));
           owners.add(record);
         }
-        Map<String, Object> source = IntelligenceDocuments.source(event, clock.instant());
+        Map<String, Object> source =
+            withGrants(event, IntelligenceDocuments.source(event, clock.instant()));
         operations.add(
             BulkOperation.of(
                 b ->
@@ -119,6 +134,12 @@ public class IntelligenceProjection {
                 () -> client.bulk(BulkRequest.of(b -> b.operations(operations))));
         check(response, owners);
       }
+      // A grant recorded while this batch was built may have been written to the copy this batch
+      // replaced; it is written again onto the new copy.
+      Set<EventId> regranted = grants.changedSince(grantsSeen, latest.keySet());
+      if (!regranted.isEmpty()) {
+        regrant(regranted, generation);
+      }
     } catch (IOException e) {
       throw new ProjectionUnavailableException("Elasticsearch is not reachable", e);
     } catch (ElasticsearchException e) {
@@ -131,6 +152,101 @@ public class IntelligenceProjection {
     } catch (Exception e) {
       throw new ProjectionUnavailableException("the bulk request failed", e);
     }
+  }
+
+  private Map<String, Object> withGrants(IntelligenceEvent event, Map<String, Object> source) {
+    if (!(event instanceof IntelligenceRetracted)) {
+      Set<AgencyId> granted = grants.of(event.eventId(), event.agency().id());
+      if (!granted.isEmpty()) {
+        source.put(
+            EventAccess.GRANTS_FIELD, granted.stream().map(AgencyId::value).sorted().toList());
+      }
+    }
+    return source;
+  }
+
+  /**
+   * Writes the events' current grants onto their current documents in the generation, keeping each
+   * document's version ({@code external_gte} at the version found): an amendment projected in
+   * between wins the race with a 409, and the grants are then written onto it. Events without a
+   * document there are left alone: when they are projected, their grants come with them.
+   *
+   * @throws ProjectionUnavailableException when Elasticsearch cannot take them now (retry)
+   */
+  public void regrant(Collection<EventId> eventIds, int generation) {
+    for (EventId eventId : eventIds) {
+      boolean done = false;
+      for (int attempt = 0; !done && attempt < 10; attempt++) {
+        try {
+          done = regrantOnce(eventId, generation);
+        } catch (IOException e) {
+          throw new ProjectionUnavailableException("Elasticsearch is not reachable", e);
+        } catch (ElasticsearchException e) {
+          if (e.status() != 409) {
+            throw new ProjectionUnavailableException("the grants could not be written", e);
+          }
+          // A newer revision landed between the read and the write: read it again.
+        }
+      }
+      if (!done) {
+        throw new ProjectionUnavailableException("the grants could not be written", null);
+      }
+    }
+  }
+
+  /** True when the document holds the grants (or there is none); false to read it again. */
+  @SuppressWarnings("unchecked")
+  private boolean regrantOnce(EventId eventId, int generation) throws IOException {
+    client
+        .indices()
+        .refresh(
+            r ->
+                r.index(IntelligenceIndex.pattern(generation))
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true));
+    var hits =
+        client
+            .search(
+                s ->
+                    s.index(IntelligenceIndex.pattern(generation))
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .version(true)
+                        .query(q -> q.ids(i -> i.values(eventId.value()))),
+                Map.class)
+            .hits()
+            .hits();
+    Hit<Map> current =
+        hits.stream()
+            .max(Comparator.comparingLong(h -> h.version() == null ? 0 : h.version()))
+            .orElse(null);
+    if (current == null || current.source() == null) {
+      return true;
+    }
+    Map<String, Object> source = new LinkedHashMap<>(current.source());
+    EventAccess access;
+    try {
+      access = EventAccess.fromDocument(source);
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    if (access.status() != DocumentStatus.ACTIVE) {
+      return true;
+    }
+    Set<AgencyId> wanted = grants.of(eventId, access.originator());
+    if (access.grants().equals(wanted)) {
+      return true;
+    }
+    source.put(EventAccess.GRANTS_FIELD, wanted.stream().map(AgencyId::value).sorted().toList());
+    long version = current.version() == null ? 1 : current.version();
+    client.index(
+        i ->
+            i.index(current.index())
+                .id(eventId.value())
+                .version(version)
+                .versionType(VersionType.ExternalGte)
+                .document(source));
+    return false;
   }
 
   /** A report or amendment lives in the index of its month; a tombstone where the report was. */

@@ -1,0 +1,85 @@
+package uk.crossline.search.lookup;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.crossline.model.access.AccessFilter;
+import uk.crossline.model.access.FieldAccess;
+import uk.crossline.model.projection.IntelligenceIndex;
+import uk.crossline.search.access.AccessQueries;
+import uk.crossline.search.query.IntelligenceSearch;
+import uk.crossline.search.requests.MatchKey;
+
+/**
+ * The projection as a look-up reads it: the events matching a key under the caller's access filter,
+ * without the fields it may not see; total and events from the one query.
+ */
+@Component
+class MatchingEvents {
+
+  /** The most events one look-up returns: an identifier is linked to a handful, not thousands. */
+  static final int MAX_EVENTS = 100;
+
+  private final ElasticsearchClient client;
+
+  MatchingEvents(ElasticsearchClient client) {
+    this.client = client;
+  }
+
+  /**
+   * @param total how many visible events match, of which {@code events} are the newest
+   */
+  record Found(long total, List<Map<String, Object>> events) {}
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  Found visible(MatchKey match, AccessFilter access, FieldAccess fields) {
+    List<String> hidden = AccessQueries.hiddenFields(fields);
+    try {
+      SearchResponse<Map> response =
+          client.search(
+              s ->
+                  s.index(IntelligenceIndex.READ_ALIAS)
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .trackTotalHits(t -> t.enabled(true))
+                      .size(MAX_EVENTS)
+                      .source(src -> src.filter(f -> f.excludes(hidden)))
+                      .query(
+                          q ->
+                              q.bool(
+                                  b ->
+                                      b.filter(AccessQueries.visible(access))
+                                          .filter(
+                                              f ->
+                                                  f.terms(
+                                                      t ->
+                                                          t.field(match.field())
+                                                              .terms(
+                                                                  v ->
+                                                                      v.value(
+                                                                          match.values().stream()
+                                                                              .map(FieldValue::of)
+                                                                              .toList()))))))
+                      .sort(o -> o.field(f -> f.field("observedAt").order(SortOrder.Desc)))
+                      .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc))),
+              Map.class);
+      List<Map<String, Object>> events = new ArrayList<>();
+      for (Hit<Map> hit : response.hits().hits()) {
+        events.add((Map<String, Object>) hit.source());
+      }
+      long total =
+          response.hits().total() == null ? events.size() : response.hits().total().value();
+      return new Found(total, events);
+    } catch (IOException | ElasticsearchException e) {
+      throw IntelligenceSearch.unavailable();
+    }
+  }
+}

@@ -1,0 +1,526 @@
+package uk.crossline.search.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.crossline.model.Topics;
+import uk.crossline.model.accessrequest.AccessApproved;
+import uk.crossline.model.accessrequest.AccessRefused;
+import uk.crossline.model.accessrequest.AccessRequestEvent;
+import uk.crossline.model.accessrequest.AccessRequestJson;
+import uk.crossline.model.accessrequest.AccessRequested;
+import uk.crossline.model.audit.AuditAction;
+import uk.crossline.model.audit.AuditEntry;
+import uk.crossline.model.audit.AuditJson;
+import uk.crossline.model.event.IntelligenceReported;
+import uk.crossline.model.projection.IntelligenceDocuments;
+import uk.crossline.model.vocabulary.IdentifierType;
+import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.lookup.LookupSeeds;
+import uk.crossline.testsupport.CrosslineIntegrationTest;
+import uk.crossline.testsupport.CrosslineStack;
+import uk.crossline.testsupport.DemoTokens;
+
+/**
+ * Hit / no-hit to access: Bromsgrove looks up a phone on a Redditch AMBER event shared with someone
+ * else, asks, and Redditch decides. The approval's effect on what Bromsgrove sees is shown by
+ * writing the grant the way the indexer does (the indexer's own test proves it does); everything up
+ * to the approval on the topic is the real service.
+ */
+@CrosslineIntegrationTest
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessRequestIntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String REQUESTS = "/api/v1/access-requests";
+
+  @Autowired MockMvc mvc;
+  @Autowired ElasticsearchClient client;
+
+  @Test
+  void approvedRequestLetsTheRequesterSeeTheEventAndOnlyTheOriginatorDecidesOnce(DemoTokens tokens)
+      throws Exception {
+    // given a Redditch AMBER event that names only Wyre Forest, with a phone
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    IntelligenceReported event =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    String eventId = event.eventId().value();
+    String justification = "Joint safeguarding visit " + UUID.randomUUID();
+    var auditStart = endOffsets(Topics.AUDIT_LOG);
+    var topicStart = endOffsets(Topics.ACCESS_REQUESTS);
+
+    // when Bromsgrove looks the phone up: a hit it may not see
+    JsonNode hit = lookup(tokens, "bromsgrove.cso", phone);
+    assertThat(hit.get("events")).isEmpty();
+    assertThat(hit.at("/otherMatches/exists").asBoolean()).isTrue();
+
+    // and asks for access
+    String created =
+        mvc.perform(
+                post(REQUESTS)
+                    .header("Authorization", bearer(tokens, "bromsgrove.cso"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "matchRef",
+                                hit.at("/otherMatches/matchRef").asString(),
+                                "justification",
+                                justification))))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    // then it gets one pending request, without the event or whose it is
+    JsonNode requests = JSON.readTree(created).get("requests");
+    assertThat(requests).hasSize(1);
+    String requestId = requests.get(0).get("requestId").asString();
+    assertThat(requests.get(0).get("status").asString()).isEqualTo("PENDING");
+    assertThat(created).doesNotContain(eventId).doesNotContain("redditch");
+    JsonNode outgoing = list(tokens, "bromsgrove.cso", "outgoing", requestId);
+    assertThat(outgoing.get("status").asString()).isEqualTo("PENDING");
+    assertThat(outgoing.has("eventId")).isFalse();
+    assertThat(outgoing.has("originator")).isFalse();
+
+    // and asking again while it is pending gives the same request
+    String again =
+        mvc.perform(
+                post(REQUESTS)
+                    .header("Authorization", bearer(tokens, "bromsgrove.cso"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "matchRef",
+                                lookup(tokens, "bromsgrove.cso", phone)
+                                    .at("/otherMatches/matchRef")
+                                    .asString(),
+                                "justification",
+                                justification))))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JSON.readTree(again).at("/requests/0/requestId").asString()).isEqualTo(requestId);
+
+    // when Redditch lists what it was asked, it sees its event, who asks and why
+    JsonNode incoming = list(tokens, "redditch.cso", "incoming", requestId);
+    assertThat(incoming.get("eventId").asString()).isEqualTo(eventId);
+    assertThat(incoming.at("/requester/id").asString()).isEqualTo("bromsgrove-dc");
+    assertThat(incoming.get("justification").asString()).isEqualTo(justification);
+    assertThat(incoming.get("requestedBy").asString()).isEqualTo("bromsgrove.cso");
+
+    // and another agency cannot decide, nor even tell the request exists
+    decide(tokens, "wyreforest.cso", requestId, "approval").andExpect(status().isNotFound());
+    decide(tokens, "bromsgrove.cso", requestId, "approval").andExpect(status().isNotFound());
+    decide(tokens, "redditch.cso", UUID.randomUUID().toString(), "approval")
+        .andExpect(status().isNotFound());
+
+    // when Redditch approves, then it is approved once and for all
+    decide(tokens, "redditch.cso", requestId, "approval")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("APPROVED"))
+        .andExpect(jsonPath("$.decidedBy").value("redditch.cso"));
+    decide(tokens, "redditch.cso", requestId, "approval").andExpect(status().isConflict());
+    decide(tokens, "redditch.cso", requestId, "refusal").andExpect(status().isConflict());
+
+    // and Bromsgrove now learns which event and whose
+    JsonNode approved = list(tokens, "bromsgrove.cso", "outgoing", requestId);
+    assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+    assertThat(approved.get("eventId").asString()).isEqualTo(eventId);
+    assertThat(approved.at("/originator/name").asString()).isEqualTo("Redditch Borough Council");
+
+    // and the topic carries the request and the approval, keyed by the request id
+    List<AccessRequestEvent> published = recordsSince(topicStart, requestId);
+    assertThat(published).hasAtLeastOneElementOfType(AccessRequested.class);
+    AccessApproved approval =
+        published.stream()
+            .filter(AccessApproved.class::isInstance)
+            .map(AccessApproved.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(approval.request().eventId()).isEqualTo(event.eventId());
+    assertThat(approval.request().requester().value()).isEqualTo("bromsgrove-dc");
+    assertThat(approval.request().originator().value()).isEqualTo("redditch-bc");
+
+    // when the indexer writes the grant (as it does from the approval)
+    Map<String, Object> granted = IntelligenceDocuments.source(event, java.time.Instant.now());
+    granted.put("grants", List.of(approval.request().requester().value()));
+    seeds.write(event.eventId(), granted);
+
+    // then Bromsgrove sees the event in search and in a look-up, which no longer discloses it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode seen = lookup(tokens, "bromsgrove.cso", phone);
+              assertThat(ids(seen.get("events"))).containsExactly(eventId);
+              assertThat(seen.at("/otherMatches/exists").asBoolean()).isFalse();
+            });
+    String search =
+        mvc.perform(
+                get("/api/v1/search")
+                    .header("Authorization", bearer(tokens, "bromsgrove.cso"))
+                    .param("purpose", "after the approval")
+                    .param("q", seeds.marker))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(ids(JSON.readTree(search).get("hits"))).containsExactly(eventId);
+    assertThat(search).doesNotContain("\"grants\"");
+
+    // and the access log holds the request and the decision, each with the event
+    List<AuditEntry> audit = auditSince(auditStart);
+    assertThat(audit)
+        .filteredOn(e -> e.action() == AuditAction.ACCESS_REQUEST)
+        .filteredOn(e -> e.purpose().orElse("").equals(justification))
+        .isNotEmpty()
+        .allSatisfy(
+            e -> assertThat(e.eventIds()).extracting(Object::toString).containsExactly(eventId));
+    assertThat(audit)
+        .filteredOn(e -> e.action() == AuditAction.ACCESS_DECISION)
+        .filteredOn(e -> requestId.equals(e.criteria().get("requestId")))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.criteria()).containsEntry("decision", "APPROVED");
+              assertThat(e.eventIds()).extracting(Object::toString).containsExactly(eventId);
+            });
+  }
+
+  @Test
+  void refusedRequestLeavesTheEventHiddenAndTellsTheRequesterOnlyThatItWasRefused(DemoTokens tokens)
+      throws Exception {
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    IntelligenceReported event =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    var topicStart = endOffsets(Topics.ACCESS_REQUESTS);
+    String requestId = request(tokens, "bromsgrove.cso", phone);
+    String reason = "Operation in progress " + UUID.randomUUID();
+
+    decide(tokens, "redditch.cso", requestId, "refusal", reason)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("REFUSED"))
+        .andExpect(jsonPath("$.reason").value(reason));
+    decide(tokens, "redditch.cso", requestId, "approval").andExpect(status().isConflict());
+
+    JsonNode outgoing = list(tokens, "bromsgrove.cso", "outgoing", requestId);
+    assertThat(outgoing.get("status").asString()).isEqualTo("REFUSED");
+    assertThat(outgoing.has("eventId")).isFalse();
+    assertThat(outgoing.toString()).doesNotContain(reason).doesNotContain("redditch");
+    assertThat(recordsSince(topicStart, requestId)).hasAtLeastOneElementOfType(AccessRefused.class);
+    JsonNode after = lookup(tokens, "bromsgrove.cso", phone);
+    assertThat(after.get("events")).isEmpty();
+    assertThat(after.toString()).doesNotContain(event.eventId().value());
+  }
+
+  @Test
+  void twoPeopleDecidingAtOnceGetOneDecisionAndOneConflict(DemoTokens tokens) throws Exception {
+    // given a pending request for a Redditch event
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    seeds.seed(
+        LookupSeeds.REDDITCH,
+        Tlp.AMBER,
+        LookupSeeds.scope("wyre-forest-dc"),
+        LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    String requestId = request(tokens, "bromsgrove.cso", phone);
+    tokens.accessToken("redditch.cso"); // fetched before the race, so both calls leave together
+
+    // when one approves and another refuses at the same moment
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var approval =
+          pool.submit(
+              () -> {
+                start.await();
+                return decide(tokens, "redditch.cso", requestId, "approval")
+                    .andReturn()
+                    .getResponse();
+              });
+      var refusal =
+          pool.submit(
+              () -> {
+                start.await();
+                return decide(tokens, "redditch.cso", requestId, "refusal")
+                    .andReturn()
+                    .getResponse();
+              });
+      start.countDown();
+      int approved = approval.get().getStatus();
+      int refused = refusal.get().getStatus();
+
+      // then exactly one decided, the other was told so, and the request shows the one that did
+      assertThat(List.of(approved, refused)).containsExactlyInAnyOrder(200, 409);
+      assertThat(list(tokens, "redditch.cso", "incoming", requestId).get("status").asString())
+          .isEqualTo(approved == 200 ? "APPROVED" : "REFUSED");
+    }
+  }
+
+  @Test
+  void aMatchRefServesOnlyTheAgencyItWasGivenToAndCannotBeAltered(DemoTokens tokens)
+      throws Exception {
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    seeds.seed(
+        LookupSeeds.REDDITCH,
+        Tlp.GREEN,
+        LookupSeeds.scope(),
+        LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    // trading standards may not see a GREEN deal line: a hit it may ask for
+    String matchRef = lookup(tokens, "ts.officer", phone).at("/otherMatches/matchRef").asString();
+    assertThat(matchRef).isNotBlank();
+    char last = matchRef.charAt(matchRef.length() - 5);
+    String altered =
+        matchRef.substring(0, matchRef.length() - 5)
+            + (last == 'A' ? 'B' : 'A')
+            + matchRef.substring(matchRef.length() - 4);
+
+    for (var attempt :
+        List.of(
+            List.of("bromsgrove.cso", matchRef),
+            List.of("ts.officer", altered),
+            List.of("ts.officer", "not-a-reference"))) {
+      mvc.perform(
+              post(REQUESTS)
+                  .header("Authorization", bearer(tokens, attempt.get(0)))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      JSON.writeValueAsString(
+                          Map.of(
+                              "matchRef", attempt.get(1), "justification", "Checking the shop"))))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("matchRef"));
+    }
+    mvc.perform(
+            post(REQUESTS)
+                .header("Authorization", bearer(tokens, "ts.officer"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(Map.of("matchRef", matchRef))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("justification"));
+  }
+
+  @Test
+  void listingNeedsADirectionAndTheRightRole(DemoTokens tokens) throws Exception {
+    mvc.perform(get(REQUESTS).header("Authorization", bearer(tokens, "redditch.cso")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("direction"));
+    mvc.perform(
+            get(REQUESTS)
+                .param("direction", "outgoing")
+                .header("Authorization", bearer(tokens, "school.lead")))
+        .andExpect(status().isForbidden());
+    // a school submits only, yet decides on access to its own reports
+    mvc.perform(
+            get(REQUESTS)
+                .param("direction", "incoming")
+                .header("Authorization", bearer(tokens, "school.lead")))
+        .andExpect(status().isOk());
+    mvc.perform(
+            get(REQUESTS)
+                .param("direction", "incoming")
+                .header("Authorization", bearer(tokens, "ops.admin")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesLookUpsAndAccessRequests() throws Exception {
+    JsonNode document =
+        JSON.readTree(
+            mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    JsonNode paths = document.get("paths");
+    assertThat(paths.has("/api/v1/lookups")).isTrue();
+    assertThat(paths.has(REQUESTS)).isTrue();
+    assertThat(paths.has(REQUESTS + "/{requestId}/approval")).isTrue();
+    assertThat(paths.has(REQUESTS + "/{requestId}/refusal")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1lookups/post/requestBody/content").toString())
+        .contains("Lookup");
+    assertThat(document.at("/components/schemas/Lookup/properties").toString())
+        .contains("purpose")
+        .contains("type")
+        .contains("value");
+  }
+
+  private String request(DemoTokens tokens, String user, String phone) throws Exception {
+    JsonNode hit = lookup(tokens, user, phone);
+    String created =
+        mvc.perform(
+                post(REQUESTS)
+                    .header("Authorization", bearer(tokens, user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "matchRef",
+                                hit.at("/otherMatches/matchRef").asString(),
+                                "justification",
+                                "Needed for a joint visit"))))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JSON.readTree(created).at("/requests/0/requestId").asString();
+  }
+
+  private JsonNode lookup(DemoTokens tokens, String user, String phone) throws Exception {
+    return JSON.readTree(
+        mvc.perform(
+                post("/api/v1/lookups")
+                    .header("Authorization", bearer(tokens, user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "purpose",
+                                "access request test",
+                                "type",
+                                "PHONE",
+                                "value",
+                                phone))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+  }
+
+  private JsonNode list(DemoTokens tokens, String user, String direction, String requestId)
+      throws Exception {
+    JsonNode all =
+        JSON.readTree(
+            mvc.perform(
+                    get(REQUESTS)
+                        .param("direction", direction)
+                        .header("Authorization", bearer(tokens, user)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    for (JsonNode request : all.get("requests")) {
+      if (request.get("requestId").asString().equals(requestId)) {
+        return request;
+      }
+    }
+    throw new AssertionError(requestId + " not listed " + direction + " for " + user);
+  }
+
+  private ResultActions decide(DemoTokens tokens, String user, String requestId, String decision)
+      throws Exception {
+    return decide(tokens, user, requestId, decision, "Agreed at the partnership meeting");
+  }
+
+  private ResultActions decide(
+      DemoTokens tokens, String user, String requestId, String decision, String reason)
+      throws Exception {
+    return mvc.perform(
+        post(REQUESTS + "/" + requestId + "/" + decision)
+            .header("Authorization", bearer(tokens, user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(JSON.writeValueAsString(Map.of("reason", reason))));
+  }
+
+  private static String bearer(DemoTokens tokens, String user) {
+    return "Bearer " + tokens.accessToken(user);
+  }
+
+  private static Set<String> ids(JsonNode events) {
+    Set<String> ids = new HashSet<>();
+    events.forEach(e -> ids.add(e.get("eventId").asString()));
+    return ids;
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(String topic) {
+    try (var consumer = consumer()) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  private static List<byte[]> valuesSince(Map<TopicPartition, Long> start, String key) {
+    List<byte[]> values = new ArrayList<>();
+    try (var consumer = consumer()) {
+      consumer.assign(start.keySet());
+      start.forEach(consumer::seek);
+      var end = consumer.endOffsets(start.keySet());
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (System.nanoTime() < deadline
+          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(
+                r -> {
+                  if (key == null || key.equals(r.key())) {
+                    values.add(r.value());
+                  }
+                });
+      }
+    }
+    return values;
+  }
+
+  private static List<AccessRequestEvent> recordsSince(
+      Map<TopicPartition, Long> start, String requestId) {
+    return valuesSince(start, requestId).stream().map(AccessRequestJson::read).toList();
+  }
+
+  private static List<AuditEntry> auditSince(Map<TopicPartition, Long> start) {
+    return valuesSince(start, null).stream().map(AuditJson::read).toList();
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            CrosslineStack.get().kafkaBootstrapServers(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            "false"),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}
