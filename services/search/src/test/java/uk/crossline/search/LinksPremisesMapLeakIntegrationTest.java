@@ -170,6 +170,13 @@ class LinksPremisesMapLeakIntegrationTest {
               .distinct()
               .count();
       assertThat(answer.get("agencies").size()).isEqualTo(agencies);
+      boolean mayLearn =
+          seeded.events().stream()
+              .filter(e -> e.premisesGroup() == premises)
+              .anyMatch(e -> policy.mayLearnOfMatch(SeededPartnership.USERS.get(user), e.access()));
+      assertThat(answer.at("/otherMatches/exists").asBoolean())
+          .as("%s premises %s hit / no-hit", user, group)
+          .isEqualTo(mayLearn);
     }
   }
 

@@ -1,5 +1,6 @@
 package uk.crossline.search.premises;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
@@ -19,6 +20,8 @@ import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.requests.MatchDisclosure;
+import uk.crossline.search.requests.MatchKey;
 
 /**
  * {@code GET /api/v1/premises}: every flag the caller may see on one premises, from every agency,
@@ -29,11 +32,14 @@ import uk.crossline.model.event.EventId;
 class PremisesController {
 
   private final PremisesFlags flags;
+  private final MatchDisclosure disclosure;
   private final AccessPolicy policy;
   private final AuditLog audit;
 
-  PremisesController(PremisesFlags flags, AccessPolicy policy, AuditLog audit) {
+  PremisesController(
+      PremisesFlags flags, MatchDisclosure disclosure, AccessPolicy policy, AuditLog audit) {
     this.flags = flags;
+    this.disclosure = disclosure;
     this.policy = policy;
     this.audit = audit;
   }
@@ -46,9 +52,11 @@ class PremisesController {
               + " pc:<POSTCODE>:<name>). A look-up by UPRN also finds flags that name the premises"
               + " by name and postcode, and the other way round, where a visible flag names it both"
               + " ways. Flags come oldest first with date, agency, category, indicators, marking"
-              + " and handling conditions, with the agencies involved and a count per month. A"
-              + " purpose is required: it goes in the access log with the ids returned.")
-  PremisesTimeline premises(
+              + " and handling conditions, with the agencies involved and a count per month;"
+              + " otherMatches says whether flags you may not see but may ask for are there too"
+              + " (never RED or AMBER+STRICT), with a matchRef for an access request. A purpose is"
+              + " required: it goes in the access log with the ids returned.")
+  PremisesAnswer premises(
       Caller caller,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
     if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
@@ -64,13 +72,11 @@ class PremisesController {
     PremisesTimeline timeline =
         flags.timeline(query.asked(), keys, access, policy.fieldsFor(caller));
 
-    // ---- SEAM: hit / no-hit ----------------------------------------------------------------
-    // MatchDisclosure (built elsewhere) joins here: given the caller and what was asked
-    // (query.uprnKey(), query.addressKey(), query.postcode(), and the visible keys above), it says
-    // whether events the caller may not see but may learn of exist on this premises, and gives an
-    // access-request reference. The answer then carries it beside the timeline. Nothing here
-    // decides it: the timeline above holds visible events only.
-    // -----------------------------------------------------------------------------------------
+    // Hit / no-hit on the premises asked for: whether flags the caller may not see but may learn
+    // of are there too, never what or how many, with the reference to ask their originators.
+    MatchDisclosure.Disclosure otherMatches =
+        disclosure.disclose(
+            caller, new MatchKey.PremisesKey(query.uprnKey().or(query::addressKey).orElseThrow()));
 
     AuditEntryDraft entry =
         AuditEntryDraft.by(caller, AuditAction.PREMISES_LOOKUP, query.purpose());
@@ -82,13 +88,23 @@ class PremisesController {
         entry
             .with("keys", abridged(String.join(" ", keys)))
             .with("total", Long.toString(timeline.total()))
+            .with("otherMatches", Boolean.toString(otherMatches.exists()))
             .withEventIds(
                 timeline.events().stream()
                     .map(event -> EventId.of((String) event.get("eventId")))
                     .toList()),
         500);
-    return timeline;
+    return new PremisesAnswer(timeline, otherMatches);
   }
+
+  /**
+   * The timeline, and whether other flags exist that the caller may ask for.
+   *
+   * @param otherMatches as an identifier look-up says it: {@code exists}, and a {@code matchRef}
+   *     for {@code POST /api/v1/access-requests} when they do
+   */
+  record PremisesAnswer(
+      @JsonUnwrapped PremisesTimeline timeline, MatchDisclosure.Disclosure otherMatches) {}
 
   /** An access-log criterion holds at most 1,000 characters; a long list of keys is cut short. */
   private static String abridged(String keys) {

@@ -125,6 +125,12 @@ class PremisesIntegrationTest {
     assertThat(answer.at("/events/1/indicators/0").asString()).isEqualTo("FREE_OR_CHEAP_VAPES");
     assertThat(answer.at("/events/1/marking/tlp").asString()).isEqualTo("GREEN");
     assertThat(body).doesNotContain(id(hiddenRed)).doesNotContain(id(nextDoor));
+    // the only flag hidden from West Mercia is another force's RED one: never even a hit
+    assertThat(answer.at("/otherMatches/exists").asBoolean()).isFalse();
+    assertThat(
+            answer.at("/otherMatches/matchRef").isMissingNode()
+                || answer.at("/otherMatches/matchRef").isNull())
+        .isTrue();
   }
 
   @Test
@@ -153,6 +159,10 @@ class PremisesIntegrationTest {
 
     // violence is not premises-related: the council's flag is not theirs to see
     assertThat(ids(answer)).containsExactly(id(byTradingStandards), id(byPoliceWithoutUprn));
+    // but it is GREEN: they may learn that another flag is there, and ask the council for it
+    assertThat(answer.at("/otherMatches/exists").asBoolean()).isTrue();
+    assertThat(answer.at("/otherMatches/matchRef").asString()).isNotBlank();
+    assertThat(answer.toString()).doesNotContain(id(byCouncilInOctober));
   }
 
   @Test
