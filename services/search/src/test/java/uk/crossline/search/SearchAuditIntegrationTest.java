@@ -2,23 +2,33 @@ package uk.crossline.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditActor;
@@ -29,54 +39,182 @@ import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
-/** Every consultation leaves one access-log record, with who, why and what, on a sound chain. */
+/**
+ * Every call of the search API leaves exactly one access-log record, with who, why and what, on a
+ * chain that verifies: one call of each endpoint, each with its own purpose, read back from the
+ * audit topic itself.
+ */
 @CrosslineIntegrationTest
 @SpringBootTest
 @AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchAuditIntegrationTest {
 
-  @Autowired MockMvc mvc;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @Test
-  void eachSearchAndViewLeavesOneChainedRecordWithWhoWhyAndWhat(DemoTokens tokens)
+  @Autowired MockMvc mvc;
+  @Autowired ElasticsearchClient client;
+
+  private SeededPartnership seeded;
+
+  @BeforeAll
+  void seed() throws Exception {
+    seeded = SeededPartnership.seed(client);
+  }
+
+  /** One call: who makes it, what it asks, and the action its record must name. */
+  private record Call(
+      String user, AuditAction action, Function<String, MockHttpServletRequestBuilder> request) {}
+
+  private Map<String, Call> calls() {
+    String eventId = seeded.events().getFirst().id();
+    return Map.ofEntries(
+        Map.entry(
+            "search",
+            new Call(
+                "bromsgrove.cso",
+                AuditAction.SEARCH,
+                purpose -> get("/api/v1/search").param("purpose", purpose).param("q", "vapes"))),
+        Map.entry(
+            "map",
+            new Call(
+                "redditch.cso",
+                AuditAction.SEARCH,
+                purpose -> get("/api/v1/search/map").param("purpose", purpose).param("zoom", "8"))),
+        Map.entry(
+            "view",
+            new Call(
+                "police.analyst",
+                AuditAction.VIEW,
+                purpose -> get("/api/v1/events/" + eventId).param("purpose", purpose))),
+        Map.entry(
+            "links",
+            new Call(
+                "police.analyst",
+                AuditAction.LINK_LOOKUP,
+                purpose -> get("/api/v1/events/" + eventId + "/links").param("purpose", purpose))),
+        Map.entry(
+            "premises",
+            new Call(
+                "ts.officer",
+                AuditAction.PREMISES_LOOKUP,
+                purpose ->
+                    get("/api/v1/premises")
+                        .param("purpose", purpose)
+                        .param("uprn", seeded.uprn(0)))),
+        Map.entry(
+            "lookup",
+            new Call(
+                "wmp.analyst",
+                AuditAction.IDENTIFIER_LOOKUP,
+                purpose ->
+                    post("/api/v1/lookups")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                            JSON.writeValueAsString(
+                                Map.of(
+                                    "purpose",
+                                    purpose,
+                                    "type",
+                                    "PHONE",
+                                    "value",
+                                    seeded.phone(1)))))),
+        Map.entry(
+            "statistics",
+            new Call(
+                "scrutiny.panel",
+                AuditAction.STATISTICS,
+                purpose -> get("/api/v1/statistics").param("purpose", purpose))),
+        Map.entry(
+            "access log",
+            new Call(
+                "ig.auditor",
+                AuditAction.AUDIT_LOG_SEARCH,
+                purpose ->
+                    get("/api/v1/audit/records")
+                        .param("purpose", purpose)
+                        .param("user", "police.analyst"))),
+        Map.entry(
+            "chain verification",
+            new Call(
+                "ig.auditor",
+                AuditAction.AUDIT_LOG_SEARCH,
+                purpose -> get("/api/v1/audit/verification").param("purpose", purpose))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "search",
+        "map",
+        "view",
+        "links",
+        "premises",
+        "lookup",
+        "statistics",
+        "access log",
+        "chain verification"
+      })
+  void everyCallLeavesExactlyOneChainedRecordWithWhoWhyAndWhat(String name, DemoTokens tokens)
       throws Exception {
-    String purpose = "audit check " + UUID.randomUUID();
+    Call call = calls().get(name);
+    String purpose = name + " audit check " + UUID.randomUUID();
     var start = endOffsets();
 
     mvc.perform(
-            get("/api/v1/search")
-                .header("Authorization", "Bearer " + tokens.accessToken("bromsgrove.cso"))
-                .param("purpose", purpose)
-                .param("q", "vapes"))
+            call.request()
+                .apply(purpose)
+                .header("Authorization", "Bearer " + tokens.accessToken(call.user())))
         .andExpect(status().isOk());
+
+    List<AuditEntry> since = entriesSince(start);
+    List<AuditEntry> ours =
+        since.stream().filter(entry -> entry.purpose().orElse("").equals(purpose)).toList();
+    assertThat(ours).as(name).hasSize(1);
+    AuditEntry entry = ours.getFirst();
+    assertThat(entry.action()).as(name).isEqualTo(call.action());
+    assertThat(entry.actor())
+        .isInstanceOfSatisfying(
+            AuditActor.Person.class,
+            person -> {
+              assertThat(person.username()).isEqualTo(call.user());
+              assertThat(person.agency())
+                  .isEqualTo(SeededPartnership.USERS.get(call.user()).agency());
+            });
+    if (name.equals("lookup")) {
+      // the identifier typed is never written down, nor its token
+      assertThat(AuditJson.writeString(entry))
+          .doesNotContain(seeded.phone(1))
+          .doesNotContain(seeded.phone(1).replace(" ", ""))
+          .doesNotContain(seeded.phoneToken(1).value());
+    }
+    Map<TopicPartition, Long> beginning = new java.util.HashMap<>();
+    start.keySet().forEach(partition -> beginning.put(partition, 0L));
+    List<AuditEntry> chain =
+        entriesSince(beginning).stream().filter(e -> e.chain().equals(entry.chain())).toList();
+    assertThat(AuditChains.verify(chain).isIntact()).isTrue();
+  }
+
+  @Test
+  void aViewOfAMissingEventIsAuditedTooAsNothingFound(DemoTokens tokens) throws Exception {
+    String purpose = "audit check " + UUID.randomUUID();
+    var start = endOffsets();
+
     mvc.perform(
             get("/api/v1/events/00000000-0000-8000-8000-000000000000")
                 .header("Authorization", "Bearer " + tokens.accessToken("bromsgrove.cso"))
                 .param("purpose", purpose))
         .andExpect(status().isNotFound());
 
-    List<AuditEntry> ours =
-        entriesSince(start).stream()
-            .filter(entry -> entry.purpose().orElse("").equals(purpose))
-            .toList();
-    assertThat(ours)
-        .extracting(AuditEntry::action)
-        .containsExactly(AuditAction.SEARCH, AuditAction.VIEW);
-    assertThat(ours.getFirst().actor())
-        .isInstanceOfSatisfying(
-            AuditActor.Person.class,
-            person -> {
-              assertThat(person.username()).isEqualTo("bromsgrove.cso");
-              assertThat(person.agency().value()).isEqualTo("bromsgrove-dc");
+    assertThat(entriesSince(start))
+        .filteredOn(entry -> entry.purpose().orElse("").equals(purpose))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(AuditAction.VIEW);
+              assertThat(entry.criteria()).containsEntry("found", "false");
+              assertThat(entry.eventIds()).isEmpty();
             });
-    assertThat(ours.getFirst().criteria()).containsEntry("q", "vapes");
-    Map<TopicPartition, Long> beginning = new java.util.HashMap<>();
-    start.keySet().forEach(partition -> beginning.put(partition, 0L));
-    List<AuditEntry> chain =
-        entriesSince(beginning).stream()
-            .filter(e -> e.chain().equals(ours.getFirst().chain()))
-            .toList();
-    assertThat(AuditChains.verify(chain).isIntact()).isTrue();
   }
 
   private static Map<TopicPartition, Long> endOffsets() {
