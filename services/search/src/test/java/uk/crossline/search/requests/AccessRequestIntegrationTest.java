@@ -327,6 +327,32 @@ class AccessRequestIntegrationTest {
   }
 
   @Test
+  void whenNoMatchIsHiddenAnyMoreThereIsNothingToAskAndNothingIsSent(DemoTokens tokens)
+      throws Exception {
+    // given a match reference for a Redditch event Bromsgrove may not see
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    IntelligenceReported event =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    String matchRef = matchRef(tokens, "bromsgrove.cso", phone);
+
+    // when Bromsgrove comes to see the event before it asks
+    Map<String, Object> granted = IntelligenceDocuments.source(event, java.time.Instant.now());
+    granted.put("grants", List.of("bromsgrove-dc"));
+    seeds.write(event.eventId(), granted);
+
+    // then there is nothing to ask for, and Redditch is asked nothing
+    ask(tokens, "bromsgrove.cso", matchRef, "Needed for a joint visit")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.title").value("Nothing to ask for"));
+    assertThat(incomingFor(tokens, "redditch.cso", event.eventId().value())).isEmpty();
+  }
+
+  @Test
   void refusedRequestLeavesTheEventHiddenAndTellsTheRequesterOnlyThatItWasRefused(DemoTokens tokens)
       throws Exception {
     var seeds = new LookupSeeds(client);
