@@ -167,6 +167,7 @@ class GrantsIntegrationTest {
   private static AccessRequest request(EventId eventId, AgencyId originator, AgencyId requester) {
     return new AccessRequest(
         UUID.randomUUID(),
+        UUID.randomUUID(),
         eventId,
         originator,
         requester,

@@ -12,6 +12,8 @@ import uk.crossline.model.event.EventId;
  * compacted by request id and only a request's latest event is kept.
  *
  * @param requestId the request's own id, the topic's key
+ * @param askId what the requester asked for at once: every request made from one look-up's match
+ *     reference shares it, so the requester is shown one ask however many hidden events matched
  * @param eventId the hidden event asked for
  * @param originator the agency that originated the event: it alone decides
  * @param requester the agency asking
@@ -20,6 +22,7 @@ import uk.crossline.model.event.EventId;
  */
 public record AccessRequest(
     UUID requestId,
+    UUID askId,
     EventId eventId,
     AgencyId originator,
     AgencyId requester,
@@ -32,6 +35,7 @@ public record AccessRequest(
 
   public AccessRequest {
     Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(askId, "askId");
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(originator, "originator");
     Objects.requireNonNull(requester, "requester");

@@ -15,6 +15,7 @@ class AccessRequestJsonTest {
   private static final AccessRequest REQUEST =
       new AccessRequest(
           UUID.fromString("1b7c2f4e-0d4e-4a55-9d3e-0a3f2c9b8e11"),
+          UUID.fromString("3c9d0a17-5b2e-4f6a-8c1d-2e4f6a8b0c13"),
           EventId.derive(AgencyId.of("redditch-bc"), "ref-1"),
           AgencyId.of("redditch-bc"),
           AgencyId.of("bromsgrove-dc"),
@@ -42,6 +43,17 @@ class AccessRequestJsonTest {
         .contains("\"kind\":\"REQUESTED\"")
         .contains("\"schemaVersion\":1");
     assertThat(REQUEST.justification()).isEqualTo("Safeguarding visit planned to the same address");
+  }
+
+  @Test
+  void theAskIdIsWrittenAndARequestWithoutOneIsRefusedNamingIt() {
+    String json = AccessRequestJson.writeString(AccessRequested.of(REQUEST));
+    assertThat(json).contains("\"askId\":\"3c9d0a17-5b2e-4f6a-8c1d-2e4f6a8b0c13\"");
+    String withoutAsk = json.replace("\"askId\":\"3c9d0a17-5b2e-4f6a-8c1d-2e4f6a8b0c13\",", "");
+    assertThat(withoutAsk).doesNotContain("askId");
+    assertThatThrownBy(() -> AccessRequestJson.read(withoutAsk))
+        .isInstanceOfSatisfying(
+            EventFormatException.class, e -> assertThat(e.field()).isEqualTo("request.askId"));
   }
 
   @Test
@@ -74,6 +86,7 @@ class AccessRequestJsonTest {
             () ->
                 new AccessRequest(
                     UUID.randomUUID(),
+                    UUID.randomUUID(),
                     REQUEST.eventId(),
                     AgencyId.of("redditch-bc"),
                     AgencyId.of("redditch-bc"),
@@ -84,6 +97,7 @@ class AccessRequestJsonTest {
     assertThatThrownBy(
             () ->
                 new AccessRequest(
+                    UUID.randomUUID(),
                     UUID.randomUUID(),
                     REQUEST.eventId(),
                     AgencyId.of("redditch-bc"),

@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.problem.FieldProblem;
@@ -41,8 +41,9 @@ import uk.crossline.search.requests.AccessRequestLog.Status;
 
 /**
  * Access requests: an agency that got a hit it may not see asks the originators; each originating
- * agency lists what it was asked and approves or refuses. Until approval the requester learns
- * nothing of the event, not even whose it is; an approval lets it see that one event.
+ * agency lists what it was asked and approves or refuses. The requester sees one ask however many
+ * hidden events matched (a count is a leak); until approval it learns nothing of an event, not even
+ * whose it is; an approval lets it see that one event.
  */
 @RestController
 class AccessRequestController {
@@ -74,19 +75,20 @@ class AccessRequestController {
   record DecisionForm(String reason) {}
 
   @PostMapping("/api/v1/access-requests")
-  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Ask the originators of hidden matching events for access",
       description =
           "Give the matchRef of a look-up that said other matches exist, and why you need them"
-              + " (5 to 500 characters). One request goes to the originator of each matching event"
-              + " you may ask for; you see each request's id, status and dates, and the event and"
-              + " its originator only once approved. Asking again while a request is pending or"
-              + " approved returns that request.",
+              + " (5 to 500 characters). The originators are asked (each for its own events), and"
+              + " you get one ask: 201 {askId, status: PENDING, requestedAt}, whatever the number"
+              + " of events or originators. 200 {alreadyAsked: true} when your agency has already"
+              + " asked for every one of them (pending or approved): nothing new is sent. 409 when"
+              + " none is hidden from you any more (look the identifier up again).",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = NewRequest.class))))
-  Map<String, Object> request(Caller caller, @RequestBody Map<String, Object> body) {
+  ResponseEntity<Map<String, Object>> request(
+      Caller caller, @RequestBody Map<String, Object> body) {
     if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
       throw forbidden("Your agency's agreement or your role does not include searching.");
     }
@@ -115,22 +117,23 @@ class AccessRequestController {
             .filter(event -> !event.originator().equals(caller.agency()))
             .toList();
     Instant now = clock.instant();
+    UUID askId = UUID.randomUUID();
     List<AccessRequest> created = new ArrayList<>();
-    List<Entry> existing = new ArrayList<>();
+    int alreadyAsked = 0;
     List<Entry> all = requests.all();
     for (MatchDisclosure.HiddenMatch event : hidden) {
-      Optional<Entry> open =
+      boolean open =
           all.stream()
               .filter(e -> e.request().eventId().equals(event.eventId()))
               .filter(e -> e.request().requester().equals(caller.agency()))
-              .filter(e -> e.status() != Status.REFUSED)
-              .findFirst();
-      if (open.isPresent()) {
-        existing.add(open.get());
+              .anyMatch(e -> e.status() != Status.REFUSED);
+      if (open) {
+        alreadyAsked++;
       } else {
         created.add(
             new AccessRequest(
                 UUID.randomUUID(),
+                askId,
                 event.eventId(),
                 event.originator(),
                 caller.agency(),
@@ -139,31 +142,46 @@ class AccessRequestController {
                 now));
       }
     }
-    // The access log first: no request reaches an originator without its entry.
-    audit.recordInParts(
+    // The access log first: no request reaches an originator without its entry. The counts are
+    // for auditors, who may know them; the caller is never told them.
+    AuditEntryDraft entry =
         AuditEntryDraft.by(caller, AuditAction.ACCESS_REQUEST, justification)
             .with("requests", Integer.toString(created.size()))
-            .with("alreadyRequested", Integer.toString(existing.size()))
-            .withEventIds(
-                hidden.stream().map(MatchDisclosure.HiddenMatch::eventId).distinct().toList()),
+            .with("alreadyRequested", Integer.toString(alreadyAsked));
+    if (!created.isEmpty()) {
+      entry = entry.with("askId", askId.toString());
+    }
+    audit.recordInParts(
+        entry.withEventIds(
+            hidden.stream().map(MatchDisclosure.HiddenMatch::eventId).distinct().toList()),
         500);
-    List<Map<String, Object>> answer = new ArrayList<>();
+    if (hidden.isEmpty()) {
+      throw nothingToAsk();
+    }
+    if (created.isEmpty()) {
+      return ResponseEntity.ok(Map.of("alreadyAsked", true));
+    }
     for (AccessRequest request : created) {
       requests.publish(AccessRequested.of(request));
-      answer.add(outgoing(new Entry(request, Status.PENDING, Optional.empty())));
     }
-    existing.forEach(entry -> answer.add(outgoing(entry)));
-    return Map.of("requests", answer);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("askId", askId.toString());
+    answer.put("status", Ask.AskStatus.PENDING.name());
+    answer.put("requestedAt", now.toString());
+    return ResponseEntity.status(HttpStatus.CREATED).body(answer);
   }
 
   @GetMapping("/api/v1/access-requests")
   @Operation(
-      summary = "Your agency's access requests: those it sent, or those it was sent",
+      summary = "Your agency's access requests: the asks it made, or the requests it was sent",
       description =
-          "direction=outgoing (role SEARCH): request id, status and dates; the event id and the"
-              + " originating agency once approved. direction=incoming (role SUBMIT or SEARCH):"
-              + " requests for your agency's own events, with the event id, the requesting agency,"
-              + " who asked and why.")
+          "direction=outgoing (role SEARCH): one entry per ask: askId, requestedAt, requestedBy,"
+              + " justification, status (PENDING while any originator has not decided, then"
+              + " ANSWERED) and approved: the events approved so far with their originating"
+              + " agency. Never how many events an ask concerns, nor what was refused."
+              + " direction=incoming (role SUBMIT or SEARCH): one entry per request for one of your"
+              + " agency's own events, with the event id, the requesting agency, who asked and"
+              + " why.")
   Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
     for (String name : parameters.keySet()) {
       if (!name.equals("direction")) {
@@ -177,11 +195,7 @@ class AccessRequestController {
         if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
           throw forbidden("Your agency's agreement or your role does not include searching.");
         }
-        answer =
-            sorted(requests.all()).stream()
-                .filter(e -> e.request().requester().equals(caller.agency()))
-                .map(this::outgoing)
-                .toList();
+        answer = Ask.of(caller.agency(), requests.all()).stream().map(this::outgoing).toList();
       }
       case "incoming" -> {
         requireDecider(caller);
@@ -273,21 +287,36 @@ class AccessRequestController {
     }
   }
 
-  /** What the requester sees: nothing of the event or its originator until approval. */
-  private Map<String, Object> outgoing(Entry entry) {
+  /**
+   * What the requester sees of an ask: the same fields whatever the number of requests it holds,
+   * and of its events only the approved ones.
+   */
+  private Map<String, Object> outgoing(Ask ask) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("requestId", entry.request().requestId().toString());
-    json.put("status", entry.status().name());
-    json.put("requestedAt", entry.request().requestedAt().toString());
-    entry.decision().ifPresent(d -> json.put("decidedAt", d.decidedAt().toString()));
-    if (entry.status() == Status.APPROVED) {
-      json.put("eventId", entry.request().eventId().value());
-      json.put("originator", agency(entry.request().originator()));
-    }
+    json.put("askId", ask.askId().toString());
+    json.put("status", ask.status().name());
+    json.put("requestedAt", ask.requestedAt().toString());
+    json.put("requestedBy", ask.requestedBy());
+    json.put("justification", ask.justification());
+    json.put(
+        "approved",
+        ask.approved().stream()
+            .map(
+                request -> {
+                  Map<String, Object> event = new LinkedHashMap<>();
+                  event.put("eventId", request.eventId().value());
+                  event.put("originator", agency(request.originator()));
+                  return event;
+                })
+            .toList());
     return json;
   }
 
-  /** What the originator sees: its own event, who asks and why, and what it decided. */
+  /**
+   * What the originator sees: its own event, who asks and why, and what it decided. Not the ask id:
+   * it would tell the originator nothing it needs, and two originators comparing notes could use it
+   * to learn that one look-up matched both their events.
+   */
   private Map<String, Object> incoming(Entry entry) {
     AccessRequest request = entry.request();
     Map<String, Object> json = new LinkedHashMap<>();
@@ -365,6 +394,14 @@ class AccessRequestController {
         HttpStatus.NOT_FOUND,
         "Not found",
         "There is no access request with this id for your agency to decide.",
+        List.of());
+  }
+
+  private static ProblemException nothingToAsk() {
+    return new ProblemException(
+        HttpStatus.CONFLICT,
+        "Nothing to ask for",
+        "No event hidden from you matches any more; look the identifier up again.",
         List.of());
   }
 

@@ -1,7 +1,9 @@
 package uk.crossline.search.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -157,7 +159,12 @@ class LookupLeakIntegrationTest {
                               hit.at("/otherMatches/matchRef").asString(),
                               "justification",
                               purpose))))
-          .andExpect(status().isCreated());
+          .andExpect(status().isCreated())
+          // one ask, whatever the number of hidden events: never a count, an event or an agency
+          .andExpect(jsonPath("$.length()").value(3))
+          .andExpect(jsonPath("$.askId").isString())
+          .andExpect(jsonPath("$.status").value("PENDING"))
+          .andExpect(jsonPath("$.requestedAt").isString());
     }
     assertThat(expected).isNotEmpty();
 
@@ -175,6 +182,31 @@ class LookupLeakIntegrationTest {
                       && person.username().equals(user.getKey()))
           .forEach(e -> e.eventIds().forEach(id -> named.add(id.value())));
       assertThat(named).as("events %s asked for", user.getKey()).isEqualTo(user.getValue());
+
+      // and the requester lists one ask for them, which names none of them while undecided
+      JsonNode outgoing =
+          JSON.readTree(
+              mvc.perform(
+                      get("/api/v1/access-requests")
+                          .param("direction", "outgoing")
+                          .header("Authorization", "Bearer " + tokens.accessToken(user.getKey())))
+                  .andExpect(status().isOk())
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      List<JsonNode> asks = new ArrayList<>();
+      outgoing
+          .get("requests")
+          .forEach(
+              ask -> {
+                if (ask.get("justification").asString().equals(purpose)) {
+                  asks.add(ask);
+                }
+              });
+      assertThat(asks).as("asks of %s", user.getKey()).hasSize(1);
+      assertThat(asks.getFirst().get("approved")).isEmpty();
+      assertThat(user.getValue())
+          .allSatisfy(id -> assertThat(asks.getFirst().toString()).doesNotContain(id));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +64,13 @@ class AccessRequestIntegrationTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String REQUESTS = "/api/v1/access-requests";
 
+  /** What a requester is told of a new ask, whatever the number of events it concerns. */
+  private static final Set<String> ASK_FIELDS = Set.of("askId", "status", "requestedAt");
+
+  /** What a requester lists of an ask, whatever the number of events it concerns. */
+  private static final Set<String> OUTGOING_FIELDS =
+      Set.of("askId", "status", "requestedAt", "requestedBy", "justification", "approved");
+
   @Autowired MockMvc mvc;
   @Autowired ElasticsearchClient client;
 
@@ -88,82 +98,72 @@ class AccessRequestIntegrationTest {
 
     // and asks for access
     String created =
-        mvc.perform(
-                post(REQUESTS)
-                    .header("Authorization", bearer(tokens, "bromsgrove.cso"))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        JSON.writeValueAsString(
-                            Map.of(
-                                "matchRef",
-                                hit.at("/otherMatches/matchRef").asString(),
-                                "justification",
-                                justification))))
+        ask(tokens, "bromsgrove.cso", hit.at("/otherMatches/matchRef").asString(), justification)
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()
             .getContentAsString();
 
-    // then it gets one pending request, without the event or whose it is
-    JsonNode requests = JSON.readTree(created).get("requests");
-    assertThat(requests).hasSize(1);
-    String requestId = requests.get(0).get("requestId").asString();
-    assertThat(requests.get(0).get("status").asString()).isEqualTo("PENDING");
+    // then it gets one pending ask, without the event or whose it is
+    JsonNode answer = JSON.readTree(created);
+    assertThat(fields(answer)).isEqualTo(ASK_FIELDS);
+    assertThat(answer.get("status").asString()).isEqualTo("PENDING");
+    String askId = answer.get("askId").asString();
     assertThat(created).doesNotContain(eventId).doesNotContain("redditch");
-    JsonNode outgoing = list(tokens, "bromsgrove.cso", "outgoing", requestId);
+    JsonNode outgoing = outgoing(tokens, "bromsgrove.cso", askId);
+    assertThat(fields(outgoing)).isEqualTo(OUTGOING_FIELDS);
     assertThat(outgoing.get("status").asString()).isEqualTo("PENDING");
-    assertThat(outgoing.has("eventId")).isFalse();
-    assertThat(outgoing.has("originator")).isFalse();
+    assertThat(outgoing.get("approved")).isEmpty();
+    assertThat(outgoing.get("requestedBy").asString()).isEqualTo("bromsgrove.cso");
+    assertThat(outgoing.get("justification").asString()).isEqualTo(justification);
+    assertThat(outgoing.toString()).doesNotContain(eventId).doesNotContain("redditch");
 
-    // and asking again while it is pending gives the same request
-    String again =
-        mvc.perform(
-                post(REQUESTS)
-                    .header("Authorization", bearer(tokens, "bromsgrove.cso"))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        JSON.writeValueAsString(
-                            Map.of(
-                                "matchRef",
-                                lookup(tokens, "bromsgrove.cso", phone)
-                                    .at("/otherMatches/matchRef")
-                                    .asString(),
-                                "justification",
-                                justification))))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(JSON.readTree(again).at("/requests/0/requestId").asString()).isEqualTo(requestId);
+    // and asking again while it is pending sends nothing and says only that it was asked already
+    var topicBeforeAgain = endOffsets(Topics.ACCESS_REQUESTS);
+    ask(tokens, "bromsgrove.cso", matchRef(tokens, "bromsgrove.cso", phone), justification)
+        .andExpect(status().isOk())
+        .andExpect(content().json("{\"alreadyAsked\": true}", JsonCompareMode.STRICT));
+    assertThat(asksOf(tokens, "bromsgrove.cso"))
+        .filteredOn(a -> a.get("justification").asString().equals(justification))
+        .hasSize(1);
 
-    // when Redditch lists what it was asked, it sees its event, who asks and why
-    JsonNode incoming = list(tokens, "redditch.cso", "incoming", requestId);
-    assertThat(incoming.get("eventId").asString()).isEqualTo(eventId);
+    // when Redditch lists what it was asked, it sees its event, who asks and why, but no ask id
+    JsonNode incoming = incoming(tokens, "redditch.cso", eventId);
+    String requestId = incoming.get("requestId").asString();
     assertThat(incoming.at("/requester/id").asString()).isEqualTo("bromsgrove-dc");
     assertThat(incoming.get("justification").asString()).isEqualTo(justification);
     assertThat(incoming.get("requestedBy").asString()).isEqualTo("bromsgrove.cso");
+    assertThat(incoming.has("askId")).isFalse();
+    assertThat(incoming.toString()).doesNotContain(askId);
+    assertThat(recordsSince(topicBeforeAgain, null))
+        .noneMatch(r -> r.request().eventId().equals(event.eventId()));
 
     // and another agency cannot decide, nor even tell the request exists
     decide(tokens, "wyreforest.cso", requestId, "approval").andExpect(status().isNotFound());
     decide(tokens, "bromsgrove.cso", requestId, "approval").andExpect(status().isNotFound());
     decide(tokens, "redditch.cso", UUID.randomUUID().toString(), "approval")
         .andExpect(status().isNotFound());
+    decide(tokens, "redditch.cso", askId, "approval").andExpect(status().isNotFound());
 
     // when Redditch approves, then it is approved once and for all
     decide(tokens, "redditch.cso", requestId, "approval")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("APPROVED"))
-        .andExpect(jsonPath("$.decidedBy").value("redditch.cso"));
+        .andExpect(jsonPath("$.decidedBy").value("redditch.cso"))
+        .andExpect(jsonPath("$.askId").doesNotExist());
     decide(tokens, "redditch.cso", requestId, "approval").andExpect(status().isConflict());
     decide(tokens, "redditch.cso", requestId, "refusal").andExpect(status().isConflict());
 
-    // and Bromsgrove now learns which event and whose
-    JsonNode approved = list(tokens, "bromsgrove.cso", "outgoing", requestId);
-    assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
-    assertThat(approved.get("eventId").asString()).isEqualTo(eventId);
-    assertThat(approved.at("/originator/name").asString()).isEqualTo("Redditch Borough Council");
+    // and Bromsgrove's ask is answered: it now learns which event and whose
+    JsonNode approved = outgoing(tokens, "bromsgrove.cso", askId);
+    assertThat(fields(approved)).isEqualTo(OUTGOING_FIELDS);
+    assertThat(approved.get("status").asString()).isEqualTo("ANSWERED");
+    assertThat(approved.get("approved")).hasSize(1);
+    assertThat(approved.at("/approved/0/eventId").asString()).isEqualTo(eventId);
+    assertThat(approved.at("/approved/0/originator/name").asString())
+        .isEqualTo("Redditch Borough Council");
 
-    // and the topic carries the request and the approval, keyed by the request id
+    // and the topic carries the request and the approval, keyed by the request id, in the ask
     List<AccessRequestEvent> published = recordsSince(topicStart, requestId);
     assertThat(published).hasAtLeastOneElementOfType(AccessRequested.class);
     AccessApproved approval =
@@ -172,6 +172,7 @@ class AccessRequestIntegrationTest {
             .map(AccessApproved.class::cast)
             .findFirst()
             .orElseThrow();
+    assertThat(approval.request().askId()).hasToString(askId);
     assertThat(approval.request().eventId()).isEqualTo(event.eventId());
     assertThat(approval.request().requester().value()).isEqualTo("bromsgrove-dc");
     assertThat(approval.request().originator().value()).isEqualTo("redditch-bc");
@@ -210,7 +211,8 @@ class AccessRequestIntegrationTest {
         .filteredOn(e -> e.purpose().orElse("").equals(justification))
         .isNotEmpty()
         .allSatisfy(
-            e -> assertThat(e.eventIds()).extracting(Object::toString).containsExactly(eventId));
+            e -> assertThat(e.eventIds()).extracting(Object::toString).containsExactly(eventId))
+        .anySatisfy(e -> assertThat(e.criteria()).containsEntry("askId", askId));
     assertThat(audit)
         .filteredOn(e -> e.action() == AuditAction.ACCESS_DECISION)
         .filteredOn(e -> requestId.equals(e.criteria().get("requestId")))
@@ -220,6 +222,134 @@ class AccessRequestIntegrationTest {
               assertThat(e.criteria()).containsEntry("decision", "APPROVED");
               assertThat(e.eventIds()).extracting(Object::toString).containsExactly(eventId);
             });
+  }
+
+  @Test
+  void anAskOfTwoOriginatorsReadsLikeAnAskOfOneAndEachOriginatorDecidesOnlyOnItsOwn(
+      DemoTokens tokens) throws Exception {
+    // given a phone on a Redditch AMBER event and on a police AMBER event, both naming only Wyre
+    // Forest, and another phone on one Redditch AMBER event alone
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    String loner = LookupSeeds.phone();
+    IntelligenceReported redditch =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    IntelligenceReported police =
+        seeds.seed(
+            LookupSeeds.POLICE,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    IntelligenceReported single =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, loner));
+    String justification = "Two-originator ask " + UUID.randomUUID();
+
+    // when Bromsgrove asks for each phone's hidden matches
+    JsonNode ofTwo =
+        JSON.readTree(
+            ask(tokens, "bromsgrove.cso", matchRef(tokens, "bromsgrove.cso", phone), justification)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    JsonNode ofOne =
+        JSON.readTree(
+            ask(tokens, "bromsgrove.cso", matchRef(tokens, "bromsgrove.cso", loner), justification)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    // then the two answers, and the two asks listed, have the same fields and nothing countable
+    assertThat(fields(ofTwo)).isEqualTo(fields(ofOne)).isEqualTo(ASK_FIELDS);
+    String askId = ofTwo.get("askId").asString();
+    JsonNode listedTwo = outgoing(tokens, "bromsgrove.cso", askId);
+    JsonNode listedOne = outgoing(tokens, "bromsgrove.cso", ofOne.get("askId").asString());
+    assertThat(fields(listedTwo)).isEqualTo(fields(listedOne)).isEqualTo(OUTGOING_FIELDS);
+    assertThat(listedTwo.get("approved")).isEmpty();
+    assertThat(listedOne.get("approved")).isEmpty();
+    assertThat(List.of(ofTwo.toString(), listedTwo.toString()))
+        .allSatisfy(
+            json ->
+                assertThat(json)
+                    .doesNotContain(redditch.eventId().value())
+                    .doesNotContain(police.eventId().value())
+                    .doesNotContain("redditch")
+                    .doesNotContain("west-mercia"));
+
+    // and each originator is asked for its own event only
+    String redditchRequest =
+        incoming(tokens, "redditch.cso", redditch.eventId().value()).get("requestId").asString();
+    String policeRequest =
+        incoming(tokens, "police.analyst", police.eventId().value()).get("requestId").asString();
+    assertThat(incomingFor(tokens, "redditch.cso", police.eventId().value())).isEmpty();
+    assertThat(incomingFor(tokens, "police.analyst", redditch.eventId().value())).isEmpty();
+    assertThat(incomingFor(tokens, "police.analyst", single.eventId().value())).isEmpty();
+    decide(tokens, "redditch.cso", policeRequest, "approval").andExpect(status().isNotFound());
+    decide(tokens, "police.analyst", redditchRequest, "refusal").andExpect(status().isNotFound());
+
+    // when Redditch approves, then the ask is still pending, with Redditch's event approved
+    decide(tokens, "redditch.cso", redditchRequest, "approval").andExpect(status().isOk());
+    JsonNode halfway = outgoing(tokens, "bromsgrove.cso", askId);
+    assertThat(fields(halfway)).isEqualTo(OUTGOING_FIELDS);
+    assertThat(halfway.get("status").asString()).isEqualTo("PENDING");
+    assertThat(approvedIds(halfway)).containsExactly(redditch.eventId().value());
+    assertThat(halfway.at("/approved/0/originator/id").asString()).isEqualTo("redditch-bc");
+    assertThat(halfway.toString())
+        .doesNotContain(police.eventId().value())
+        .doesNotContain("west-mercia");
+
+    // when the police refuse, then the ask is answered, with still only Redditch's event
+    decide(tokens, "police.analyst", policeRequest, "refusal").andExpect(status().isOk());
+    JsonNode answered = outgoing(tokens, "bromsgrove.cso", askId);
+    assertThat(fields(answered)).isEqualTo(OUTGOING_FIELDS);
+    assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
+    assertThat(approvedIds(answered)).containsExactly(redditch.eventId().value());
+    assertThat(answered.toString())
+        .doesNotContain(police.eventId().value())
+        .doesNotContain("west-mercia")
+        .doesNotContain(policeRequest);
+
+    // and the single-event ask, undecided, is untouched
+    assertThat(
+            outgoing(tokens, "bromsgrove.cso", ofOne.get("askId").asString())
+                .get("status")
+                .asString())
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void whenNoMatchIsHiddenAnyMoreThereIsNothingToAskAndNothingIsSent(DemoTokens tokens)
+      throws Exception {
+    // given a match reference for a Redditch event Bromsgrove may not see
+    var seeds = new LookupSeeds(client);
+    String phone = LookupSeeds.phone();
+    IntelligenceReported event =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    String matchRef = matchRef(tokens, "bromsgrove.cso", phone);
+
+    // when Bromsgrove comes to see the event before it asks
+    Map<String, Object> granted = IntelligenceDocuments.source(event, java.time.Instant.now());
+    granted.put("grants", List.of("bromsgrove-dc"));
+    seeds.write(event.eventId(), granted);
+
+    // then there is nothing to ask for, and Redditch is asked nothing
+    ask(tokens, "bromsgrove.cso", matchRef, "Needed for a joint visit")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.title").value("Nothing to ask for"));
+    assertThat(incomingFor(tokens, "redditch.cso", event.eventId().value())).isEmpty();
   }
 
   @Test
@@ -234,7 +364,9 @@ class AccessRequestIntegrationTest {
             LookupSeeds.scope("wyre-forest-dc"),
             LookupSeeds.identifier(IdentifierType.PHONE, phone));
     var topicStart = endOffsets(Topics.ACCESS_REQUESTS);
-    String requestId = request(tokens, "bromsgrove.cso", phone);
+    String askId = ask(tokens, "bromsgrove.cso", phone);
+    String requestId =
+        incoming(tokens, "redditch.cso", event.eventId().value()).get("requestId").asString();
     String reason = "Operation in progress " + UUID.randomUUID();
 
     decide(tokens, "redditch.cso", requestId, "refusal", reason)
@@ -243,10 +375,16 @@ class AccessRequestIntegrationTest {
         .andExpect(jsonPath("$.reason").value(reason));
     decide(tokens, "redditch.cso", requestId, "approval").andExpect(status().isConflict());
 
-    JsonNode outgoing = list(tokens, "bromsgrove.cso", "outgoing", requestId);
-    assertThat(outgoing.get("status").asString()).isEqualTo("REFUSED");
-    assertThat(outgoing.has("eventId")).isFalse();
-    assertThat(outgoing.toString()).doesNotContain(reason).doesNotContain("redditch");
+    // then the ask reads answered with nothing approved: not that, nor why, nor by whom refused
+    JsonNode outgoing = outgoing(tokens, "bromsgrove.cso", askId);
+    assertThat(fields(outgoing)).isEqualTo(OUTGOING_FIELDS);
+    assertThat(outgoing.get("status").asString()).isEqualTo("ANSWERED");
+    assertThat(outgoing.get("approved")).isEmpty();
+    assertThat(outgoing.toString())
+        .doesNotContain(reason)
+        .doesNotContain("redditch")
+        .doesNotContain(requestId)
+        .doesNotContain(event.eventId().value());
     assertThat(recordsSince(topicStart, requestId)).hasAtLeastOneElementOfType(AccessRefused.class);
     JsonNode after = lookup(tokens, "bromsgrove.cso", phone);
     assertThat(after.get("events")).isEmpty();
@@ -258,12 +396,15 @@ class AccessRequestIntegrationTest {
     // given a pending request for a Redditch event
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
-    seeds.seed(
-        LookupSeeds.REDDITCH,
-        Tlp.AMBER,
-        LookupSeeds.scope("wyre-forest-dc"),
-        LookupSeeds.identifier(IdentifierType.PHONE, phone));
-    String requestId = request(tokens, "bromsgrove.cso", phone);
+    IntelligenceReported event =
+        seeds.seed(
+            LookupSeeds.REDDITCH,
+            Tlp.AMBER,
+            LookupSeeds.scope("wyre-forest-dc"),
+            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    ask(tokens, "bromsgrove.cso", phone);
+    String requestId =
+        incoming(tokens, "redditch.cso", event.eventId().value()).get("requestId").asString();
     tokens.accessToken("redditch.cso"); // fetched before the race, so both calls leave together
 
     // when one approves and another refuses at the same moment
@@ -291,7 +432,7 @@ class AccessRequestIntegrationTest {
 
       // then exactly one decided, the other was told so, and the request shows the one that did
       assertThat(List.of(approved, refused)).containsExactlyInAnyOrder(200, 409);
-      assertThat(list(tokens, "redditch.cso", "incoming", requestId).get("status").asString())
+      assertThat(incoming(tokens, "redditch.cso", event.eventId().value()).get("status").asString())
           .isEqualTo(approved == 200 ? "APPROVED" : "REFUSED");
     }
   }
@@ -385,25 +526,32 @@ class AccessRequestIntegrationTest {
         .contains("value");
   }
 
-  private String request(DemoTokens tokens, String user, String phone) throws Exception {
-    JsonNode hit = lookup(tokens, user, phone);
+  /** Asks for the hidden matches of the phone; returns the ask id. */
+  private String ask(DemoTokens tokens, String user, String phone) throws Exception {
     String created =
-        mvc.perform(
-                post(REQUESTS)
-                    .header("Authorization", bearer(tokens, user))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        JSON.writeValueAsString(
-                            Map.of(
-                                "matchRef",
-                                hit.at("/otherMatches/matchRef").asString(),
-                                "justification",
-                                "Needed for a joint visit"))))
+        ask(tokens, user, matchRef(tokens, user, phone), "Needed for a joint visit")
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()
             .getContentAsString();
-    return JSON.readTree(created).at("/requests/0/requestId").asString();
+    return JSON.readTree(created).get("askId").asString();
+  }
+
+  private ResultActions ask(DemoTokens tokens, String user, String matchRef, String justification)
+      throws Exception {
+    return mvc.perform(
+        post(REQUESTS)
+            .header("Authorization", bearer(tokens, user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                JSON.writeValueAsString(
+                    Map.of("matchRef", matchRef, "justification", justification))));
+  }
+
+  private String matchRef(DemoTokens tokens, String user, String phone) throws Exception {
+    String matchRef = lookup(tokens, user, phone).at("/otherMatches/matchRef").asString();
+    assertThat(matchRef).isNotBlank();
+    return matchRef;
   }
 
   private JsonNode lookup(DemoTokens tokens, String user, String phone) throws Exception {
@@ -427,8 +575,7 @@ class AccessRequestIntegrationTest {
             .getContentAsString());
   }
 
-  private JsonNode list(DemoTokens tokens, String user, String direction, String requestId)
-      throws Exception {
+  private List<JsonNode> list(DemoTokens tokens, String user, String direction) throws Exception {
     JsonNode all =
         JSON.readTree(
             mvc.perform(
@@ -439,12 +586,47 @@ class AccessRequestIntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
-    for (JsonNode request : all.get("requests")) {
-      if (request.get("requestId").asString().equals(requestId)) {
-        return request;
-      }
-    }
-    throw new AssertionError(requestId + " not listed " + direction + " for " + user);
+    List<JsonNode> entries = new ArrayList<>();
+    all.get("requests").forEach(entries::add);
+    return entries;
+  }
+
+  private List<JsonNode> asksOf(DemoTokens tokens, String user) throws Exception {
+    return list(tokens, user, "outgoing");
+  }
+
+  /** The requester's view of one ask. */
+  private JsonNode outgoing(DemoTokens tokens, String user, String askId) throws Exception {
+    return asksOf(tokens, user).stream()
+        .filter(a -> a.get("askId").asString().equals(askId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(askId + " not listed outgoing for " + user));
+  }
+
+  /** The originator's view of the one request for its event. */
+  private JsonNode incoming(DemoTokens tokens, String user, String eventId) throws Exception {
+    List<JsonNode> found = incomingFor(tokens, user, eventId);
+    assertThat(found).as("requests for %s listed incoming for %s", eventId, user).hasSize(1);
+    return found.getFirst();
+  }
+
+  private List<JsonNode> incomingFor(DemoTokens tokens, String user, String eventId)
+      throws Exception {
+    return list(tokens, user, "incoming").stream()
+        .filter(r -> r.get("eventId").asString().equals(eventId))
+        .toList();
+  }
+
+  private static List<String> approvedIds(JsonNode ask) {
+    List<String> ids = new ArrayList<>();
+    ask.get("approved").forEach(e -> ids.add(e.get("eventId").asString()));
+    return ids;
+  }
+
+  private static Set<String> fields(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    node.properties().forEach(p -> names.add(p.getKey()));
+    return names;
   }
 
   private ResultActions decide(DemoTokens tokens, String user, String requestId, String decision)
@@ -506,7 +688,17 @@ class AccessRequestIntegrationTest {
 
   private static List<AccessRequestEvent> recordsSince(
       Map<TopicPartition, Long> start, String requestId) {
-    return valuesSince(start, requestId).stream().map(AccessRequestJson::read).toList();
+    // Others' tests share the topic, some with code of another version: what cannot be read is not
+    // ours.
+    List<AccessRequestEvent> events = new ArrayList<>();
+    for (byte[] value : valuesSince(start, requestId)) {
+      try {
+        events.add(AccessRequestJson.read(value));
+      } catch (IllegalArgumentException e) {
+        // not ours
+      }
+    }
+    return events;
   }
 
   private static List<AuditEntry> auditSince(Map<TopicPartition, Long> start) {
