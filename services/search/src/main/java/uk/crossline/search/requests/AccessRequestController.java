@@ -161,9 +161,8 @@ class AccessRequestController {
     if (created.isEmpty()) {
       return ResponseEntity.ok(Map.of("alreadyAsked", true));
     }
-    for (AccessRequest request : created) {
-      requests.publish(AccessRequested.of(request));
-    }
+    // One transaction: the ask reaches every originator, or none of them.
+    requests.publishAll(created.stream().map(AccessRequested::of).toList());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("askId", askId.toString());
     answer.put("status", Ask.AskStatus.PENDING.name());

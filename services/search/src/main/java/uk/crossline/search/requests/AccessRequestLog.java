@@ -1,12 +1,14 @@
 package uk.crossline.search.requests;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +20,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,6 +72,7 @@ class AccessRequestLog implements SmartLifecycle, HealthIndicator {
   private final KafkaProperties kafka;
   private final RequestSettings settings;
   private final Object progress = new Object();
+  private final Object transactions = new Object();
   private volatile boolean caughtUp;
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
@@ -93,40 +99,115 @@ class AccessRequestLog implements SmartLifecycle, HealthIndicator {
    * @throws ProblemException 503 when the broker did not take it, or it did not come back in time
    */
   void publish(AccessRequestEvent event) {
+    publishAll(List.of(event));
+  }
+
+  /**
+   * Publishes the events in one transaction, so an ask reaches its originators whole or not at all,
+   * and returns once this instance has read them back.
+   *
+   * @throws ProblemException 503 when the broker did not take them, or they did not come back in
+   *     time; then none of them was published
+   */
+  void publishAll(List<? extends AccessRequestEvent> events) {
     requireCaughtUp();
-    RecordMetadata sent;
-    try {
-      sent =
-          producer
-              .send(
+    Map<TopicPartition, Long> last = new HashMap<>();
+    synchronized (transactions) {
+      Producer<String, byte[]> producer = transactionalProducer();
+      try {
+        producer.beginTransaction();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (AccessRequestEvent event : events) {
+          sent.add(
+              producer.send(
                   new ProducerRecord<>(
                       Topics.ACCESS_REQUESTS,
                       event.request().requestId().toString(),
-                      AccessRequestJson.write(event)))
-              .get(settings.topicWait().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable();
-    } catch (Exception e) {
-      log.warn("An access-request record was not published: {}", e.toString());
-      throw unavailable();
+                      AccessRequestJson.write(event))));
+        }
+        producer.commitTransaction();
+        for (Future<RecordMetadata> future : sent) {
+          RecordMetadata metadata = future.get();
+          last.merge(
+              new TopicPartition(metadata.topic(), metadata.partition()),
+              metadata.offset(),
+              Math::max);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        discard(producer);
+        throw unavailable();
+      } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+        // The producer cannot go on: a fresh one (with a fresh transactional id) next time.
+        log.warn("The access-requests producer failed: {}", e.toString());
+        discard(producer);
+        throw unavailable();
+      } catch (Exception e) {
+        log.warn("Access-request records were not published: {}", e.toString());
+        try {
+          producer.abortTransaction();
+        } catch (RuntimeException abortFailed) {
+          discard(producer);
+        }
+        throw unavailable();
+      }
     }
-    TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+    awaitReadBack(last);
+  }
+
+  /** Waits until the reader has passed each partition's last offset written. */
+  private void awaitReadBack(Map<TopicPartition, Long> last) {
     long deadline = System.nanoTime() + settings.topicWait().toNanos();
     synchronized (progress) {
-      while (positions.getOrDefault(partition, 0L) <= sent.offset()) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
-          throw unavailable();
-        }
-        try {
-          progress.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw unavailable();
+      for (Map.Entry<TopicPartition, Long> written : last.entrySet()) {
+        while (positions.getOrDefault(written.getKey(), 0L) <= written.getValue()) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (left <= 0) {
+            throw unavailable();
+          }
+          try {
+            progress.wait(left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+          }
         }
       }
     }
+  }
+
+  /**
+   * The transactional producer, made when first needed (so an instance starts while the broker is
+   * away) with a transactional id of its own: it never consumes-and-produces, so nothing needs
+   * fencing between instances.
+   */
+  private Producer<String, byte[]> transactionalProducer() {
+    if (producer == null) {
+      Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      config.put(ProducerConfig.CLIENT_ID_CONFIG, "crossline-search-access-requests");
+      config.put(
+          ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+          "crossline-search-access-requests-" + UUID.randomUUID());
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.topicWait().toMillis());
+      Producer<String, byte[]> made =
+          new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+      try {
+        made.initTransactions();
+      } catch (RuntimeException e) {
+        made.close(Duration.ZERO);
+        log.warn("The access-requests producer cannot start yet: {}", e.toString());
+        throw unavailable();
+      }
+      producer = made;
+    }
+    return producer;
+  }
+
+  private void discard(Producer<String, byte[]> broken) {
+    producer = null;
+    broken.close(Duration.ZERO);
   }
 
   /** How a record of the topic changes the table: a request once, then its first decision. */
@@ -167,14 +248,6 @@ class AccessRequestLog implements SmartLifecycle, HealthIndicator {
     consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "crossline-search-access-requests");
     consumer =
         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-    Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
-    producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-    producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "crossline-search-access-requests");
-    producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.topicWait().toMillis());
-    producer =
-        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     running = true;
     reader = Thread.ofPlatform().name("access-requests").daemon().start(this::read);
   }
@@ -278,8 +351,11 @@ class AccessRequestLog implements SmartLifecycle, HealthIndicator {
         Thread.currentThread().interrupt();
       }
     }
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+    synchronized (transactions) {
+      if (producer != null) {
+        producer.close(Duration.ofSeconds(5));
+        producer = null;
+      }
     }
   }
 
