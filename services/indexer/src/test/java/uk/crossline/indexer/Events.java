@@ -127,6 +127,34 @@ final class Events {
     }
   }
 
+  /**
+   * Publishes an event onto the partition of another event already published, so that once it is
+   * projected, everything published before it on that partition has been projected too.
+   */
+  static void publishBehind(IntelligenceEvent earlier, IntelligenceEvent marker) {
+    try (var producer = producer()) {
+      int partition =
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      Topics.INTELLIGENCE_EVENTS,
+                      earlier.eventId().value(),
+                      EventJson.write(earlier)))
+              .get()
+              .partition();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.INTELLIGENCE_EVENTS,
+                  partition,
+                  marker.eventId().value(),
+                  EventJson.write(marker)))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException("publishing test events failed", e);
+    }
+  }
+
   static void publishRaw(String key, byte[] value) {
     try (var producer = producer()) {
       producer.send(new ProducerRecord<>(Topics.INTELLIGENCE_EVENTS, key, value)).get();
