@@ -80,7 +80,7 @@ class ProjectionIntegrationTest {
     Events.publish(List.of(report));
     Events.publish(List.of(newer));
     var marker = Events.report(Events.batch(), 0, NOVEMBER, "published after the late amendment");
-    // The late amendment again, then the marker on its partition: once the marker is projected,
+    // The late amendment, then the marker on its partition: once the marker is projected,
     // so is everything before it there (events of other keys go to other partitions, in any order).
     Events.publishBehind(older, marker);
 
