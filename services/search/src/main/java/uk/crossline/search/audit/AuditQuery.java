@@ -1,7 +1,10 @@
 package uk.crossline.search.audit;
 
+import static uk.crossline.search.parameters.QueryParameters.date;
+import static uk.crossline.search.parameters.QueryParameters.single;
+import static uk.crossline.search.parameters.QueryParameters.values;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,37 +181,6 @@ record AuditQuery(
               "chain", "a chain id: letters, digits, dots, hyphens and underscores, at most 200"));
     }
     return chain;
-  }
-
-  private static Optional<LocalDate> date(
-      MultiValueMap<String, String> parameters, String name, List<FieldProblem> problems) {
-    Optional<String> text = single(parameters, name);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.get().strip()));
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(name, "a date as YYYY-MM-DD"));
-      return Optional.empty();
-    }
-  }
-
-  /** Values of a parameter, given repeated or comma-separated. */
-  private static List<String> values(MultiValueMap<String, String> parameters, String name) {
-    List<String> values = new ArrayList<>();
-    for (String value : parameters.getOrDefault(name, List.of())) {
-      for (String part : value.split(",")) {
-        if (!part.isBlank()) {
-          values.add(part);
-        }
-      }
-    }
-    return values;
-  }
-
-  private static Optional<String> single(MultiValueMap<String, String> parameters, String name) {
-    return Optional.ofNullable(parameters.getFirst(name));
   }
 
   private static String actionNames() {
