@@ -35,6 +35,24 @@ public final class QueryParameters {
     return values;
   }
 
+  /** The page size asked for ({@code size}), 1 to {@code max}; 20 if not asked for. */
+  public static int pageSize(
+      MultiValueMap<String, String> parameters, int max, List<FieldProblem> problems) {
+    int size = 20;
+    Optional<String> sizeText = single(parameters, "size");
+    if (sizeText.isPresent()) {
+      try {
+        size = Integer.parseInt(sizeText.get().strip());
+        if (size < 1 || size > max) {
+          problems.add(new FieldProblem("size", "between 1 and " + max));
+        }
+      } catch (NumberFormatException e) {
+        problems.add(new FieldProblem("size", "a whole number"));
+      }
+    }
+    return size;
+  }
+
   /** A day as YYYY-MM-DD, if given; a problem named after the parameter if not one. */
   public static Optional<LocalDate> date(
       MultiValueMap<String, String> parameters, String name, List<FieldProblem> problems) {

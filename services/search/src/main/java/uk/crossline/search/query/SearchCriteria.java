@@ -1,6 +1,7 @@
 package uk.crossline.search.query;
 
 import static uk.crossline.search.parameters.QueryParameters.date;
+import static uk.crossline.search.parameters.QueryParameters.pageSize;
 import static uk.crossline.search.parameters.QueryParameters.single;
 import static uk.crossline.search.parameters.QueryParameters.values;
 
@@ -134,18 +135,7 @@ public record SearchCriteria(
         problems.add(new FieldProblem("sort", "relevance needs free text (q) to rank by"));
       }
     }
-    int size = 20;
-    Optional<String> sizeText = single(parameters, "size");
-    if (sizeText.isPresent()) {
-      try {
-        size = Integer.parseInt(sizeText.get().strip());
-        if (size < 1 || size > MAX_SIZE) {
-          problems.add(new FieldProblem("size", "between 1 and " + MAX_SIZE));
-        }
-      } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("size", "a whole number"));
-      }
-    }
+    int size = pageSize(parameters, MAX_SIZE, problems);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
