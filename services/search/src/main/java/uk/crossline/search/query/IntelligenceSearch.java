@@ -27,7 +27,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.kit.problem.ProblemException;
+import uk.crossline.model.Caller;
+import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessFilter;
+import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.projection.IntelligenceIndex;
@@ -311,6 +314,21 @@ public class IntelligenceSearch {
   /** How many documents the query matched: the tracked total, else the hits at hand. */
   public static long total(HitsMetadata<?> hits) {
     return hits.total() == null ? hits.hits().size() : hits.total().value();
+  }
+
+  /**
+   * Refuses, before anything is read, a caller whose role or agency's agreement does not include
+   * searching: every way of reading the intelligence (search, an event, its links, a premises, a
+   * look-up) is searching.
+   */
+  public static void mustSearch(Caller caller, AccessPolicy policy) {
+    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
+      throw new ProblemException(
+          org.springframework.http.HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include searching.",
+          List.of());
+    }
   }
 
   /** Elasticsearch's own errors never reach the caller: they can carry the query's text. */
