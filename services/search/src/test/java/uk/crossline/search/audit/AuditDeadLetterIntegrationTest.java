@@ -14,11 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditIndex;
 import uk.crossline.model.audit.AuditJson;
 import uk.crossline.search.TopicReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
@@ -74,7 +69,7 @@ class AuditDeadLetterIntegrationTest {
     var deadLettersBefore = TopicReader.mark(Topics.AUDIT_LOG_DLT);
 
     // when: an unreadable record, then a readable chain
-    try (var producer = producer()) {
+    try (var producer = AuditCopies.producer()) {
       producer
           .send(
               new ProducerRecord<>(
@@ -86,19 +81,7 @@ class AuditDeadLetterIntegrationTest {
     }
 
     // then: the readable chain is copied
-    await()
-        .atMost(COPIED)
-        .until(
-            () ->
-                client
-                    .count(
-                        c ->
-                            c.index(AuditIndex.READ_ALIAS)
-                                .ignoreUnavailable(true)
-                                .allowNoIndices(true)
-                                .query(q -> q.term(t -> t.field("chain").value(whole))))
-                    .count(),
-            count -> count == 2);
+    AuditCopies.awaitCopied(client, whole, 2);
     // and the unreadable record is a dead letter carrying its reason
     ConsumerRecord<String, byte[]> dead =
         await()
@@ -121,16 +104,5 @@ class AuditDeadLetterIntegrationTest {
         .filter(record -> key.equals(record.key()))
         .findFirst()
         .orElse(null);
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.<String, Object>of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
-        new StringSerializer(),
-        new ByteArraySerializer());
   }
 }

@@ -10,11 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +23,6 @@ import uk.crossline.model.audit.AuditIndex;
 import uk.crossline.model.audit.AuditJson;
 import uk.crossline.search.TopicReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -220,19 +215,7 @@ class AuditVerificationIntegrationTest {
   }
 
   private void awaitCopied(String chain, long entries) {
-    await()
-        .atMost(COPIED)
-        .until(
-            () ->
-                client
-                    .count(
-                        c ->
-                            c.index(AuditIndex.READ_ALIAS)
-                                .ignoreUnavailable(true)
-                                .allowNoIndices(true)
-                                .query(q -> q.term(t -> t.field("chain").value(chain))))
-                    .count(),
-            count -> count == entries);
+    AuditCopies.awaitCopied(client, chain, entries);
   }
 
   private void update(AuditEntry entry, Map<String, Object> fields) throws Exception {
@@ -247,15 +230,7 @@ class AuditVerificationIntegrationTest {
 
   /** Writes entries to the audit topic as a writer does: keyed by chain, one at a time. */
   private static void produce(List<AuditEntry> entries) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                CrosslineStack.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+    try (var producer = AuditCopies.producer()) {
       for (AuditEntry entry : entries) {
         producer
             .send(new ProducerRecord<>(Topics.AUDIT_LOG, entry.chain(), AuditJson.write(entry)))
