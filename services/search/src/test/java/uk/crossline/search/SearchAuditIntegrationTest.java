@@ -6,17 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,14 +22,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
-import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditActor;
 import uk.crossline.model.audit.AuditChains;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditJson;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -159,7 +150,7 @@ class SearchAuditIntegrationTest {
       throws Exception {
     Call call = calls().get(name);
     String purpose = name + " audit check " + UUID.randomUUID();
-    var start = endOffsets();
+    var start = AccessLogReader.mark();
 
     mvc.perform(
             call.request()
@@ -167,9 +158,7 @@ class SearchAuditIntegrationTest {
                 .header("Authorization", "Bearer " + tokens.accessToken(call.user())))
         .andExpect(status().isOk());
 
-    List<AuditEntry> since = entriesSince(start);
-    List<AuditEntry> ours =
-        since.stream().filter(entry -> entry.purpose().orElse("").equals(purpose)).toList();
+    List<AuditEntry> ours = AccessLogReader.entriesWithPurpose(start, purpose);
     assertThat(ours).as(name).hasSize(1);
     AuditEntry entry = ours.getFirst();
     assertThat(entry.action()).as(name).isEqualTo(call.action());
@@ -188,17 +177,13 @@ class SearchAuditIntegrationTest {
           .doesNotContain(seeded.phone(1).replace(" ", ""))
           .doesNotContain(seeded.phoneToken(1).value());
     }
-    Map<TopicPartition, Long> beginning = new java.util.HashMap<>();
-    start.keySet().forEach(partition -> beginning.put(partition, 0L));
-    List<AuditEntry> chain =
-        entriesSince(beginning).stream().filter(e -> e.chain().equals(entry.chain())).toList();
-    assertThat(AuditChains.verify(chain).isIntact()).isTrue();
+    assertThat(AuditChains.verify(AccessLogReader.chainOf(entry)).isIntact()).isTrue();
   }
 
   @Test
   void aViewOfAMissingEventIsAuditedTooAsNothingFound(DemoTokens tokens) throws Exception {
     String purpose = "audit check " + UUID.randomUUID();
-    var start = endOffsets();
+    var start = AccessLogReader.mark();
 
     mvc.perform(
             get("/api/v1/events/00000000-0000-8000-8000-000000000000")
@@ -206,8 +191,7 @@ class SearchAuditIntegrationTest {
                 .param("purpose", purpose))
         .andExpect(status().isNotFound());
 
-    assertThat(entriesSince(start))
-        .filteredOn(entry -> entry.purpose().orElse("").equals(purpose))
+    assertThat(AccessLogReader.entriesWithPurpose(start, purpose))
         .singleElement()
         .satisfies(
             entry -> {
@@ -215,43 +199,5 @@ class SearchAuditIntegrationTest {
               assertThat(entry.criteria()).containsEntry("found", "false");
               assertThat(entry.eventIds()).isEmpty();
             });
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
-    try (var consumer = consumer()) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(Topics.AUDIT_LOG, p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions);
-    }
-  }
-
-  private static List<AuditEntry> entriesSince(Map<TopicPartition, Long> start) {
-    List<AuditEntry> entries = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline
-          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> entries.add(AuditJson.read(r.value())));
-      }
-    }
-    entries.sort(
-        java.util.Comparator.comparing(AuditEntry::chain).thenComparing(AuditEntry::sequence));
-    return entries;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

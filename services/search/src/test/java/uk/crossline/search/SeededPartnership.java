@@ -1,12 +1,6 @@
 package uk.crossline.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +35,6 @@ import uk.crossline.model.event.Subject;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.model.projection.DocumentStatus;
 import uk.crossline.model.projection.IntelligenceDocuments;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.model.pseudonymisation.KeyRing;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.pseudonymisation.Pseudonymiser;
@@ -174,15 +167,9 @@ public final class SeededPartnership {
   /** Seeds one run's events into the live index of the projection, refreshed and searchable. */
   public static SeededPartnership seed(ElasticsearchClient client) throws IOException {
     SeededPartnership partnership = new SeededPartnership();
-    String index = liveIndex(client);
-    List<BulkOperation> operations = new ArrayList<>();
-    for (Seeded seeded : partnership.events) {
-      operations.add(
-          BulkOperation.of(
-              b -> b.index(i -> i.index(index).id(seeded.id()).document(seeded.document()))));
-    }
-    var response = client.bulk(BulkRequest.of(b -> b.operations(operations).refresh(Refresh.True)));
-    assertThat(response.errors()).as("seeding the partnership").isFalse();
+    Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
+    partnership.events.forEach(seeded -> documents.put(seeded.id(), seeded.document()));
+    Projection.index(client, documents);
     return partnership;
   }
 
@@ -305,32 +292,6 @@ public final class SeededPartnership {
                   Optional.empty()));
       default -> Optional.empty();
     };
-  }
-
-  /** The November index of the generation search reads now, created with the alias if needed. */
-  private static String liveIndex(ElasticsearchClient client) throws IOException {
-    int generation = 1;
-    try {
-      generation =
-          client
-              .indices()
-              .getAlias(a -> a.name(IntelligenceIndex.READ_ALIAS))
-              .result()
-              .keySet()
-              .stream()
-              .map(IntelligenceIndex::parse)
-              .flatMap(Optional::stream)
-              .mapToInt(IntelligenceIndex.Parsed::generation)
-              .max()
-              .orElse(1);
-    } catch (ElasticsearchException e) {
-      // no alias yet: generation 1
-    }
-    String index = IntelligenceIndex.name(generation, NOVEMBER);
-    if (!client.indices().exists(e -> e.index(index)).value()) {
-      client.indices().create(c -> c.index(index).aliases(IntelligenceIndex.READ_ALIAS, a -> a));
-    }
-    return index;
   }
 
   private static OriginatingAgency agency(String id, AgencyType type, String... districts) {

@@ -3,6 +3,7 @@ package uk.crossline.search.access;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.FieldAccess;
@@ -51,21 +52,18 @@ public final class AccessQueries {
       case AccessFilter.MatchNone none -> Query.of(q -> q.matchNone(m -> m));
       case AccessFilter.Term term ->
           Query.of(q -> q.term(t -> t.field(term.field()).value(FieldValue.of(term.value()))));
-      case AccessFilter.Terms terms ->
-          Query.of(
-              q ->
-                  q.terms(
-                      t ->
-                          t.field(terms.field())
-                              .terms(
-                                  v ->
-                                      v.value(
-                                          terms.values().stream().map(FieldValue::of).toList()))));
+      case AccessFilter.Terms terms -> terms(terms.field(), terms.values());
       case AccessFilter.AllOf all -> Query.of(q -> q.bool(b -> b.filter(each(all.filters()))));
       case AccessFilter.AnyOf any ->
           Query.of(q -> q.bool(b -> b.should(each(any.filters())).minimumShouldMatch("1")));
       case AccessFilter.Not not -> Query.of(q -> q.bool(b -> b.mustNot(of(not.filter()))));
     };
+  }
+
+  /** Documents holding any of the values in the field, as the policy's terms and features ask. */
+  public static Query terms(String field, Collection<String> values) {
+    List<FieldValue> any = values.stream().map(FieldValue::of).toList();
+    return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(any))));
   }
 
   private static List<Query> each(List<AccessFilter> filters) {

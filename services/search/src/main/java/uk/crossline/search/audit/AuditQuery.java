@@ -1,7 +1,11 @@
 package uk.crossline.search.audit;
 
+import static uk.crossline.search.parameters.QueryParameters.date;
+import static uk.crossline.search.parameters.QueryParameters.pageSize;
+import static uk.crossline.search.parameters.QueryParameters.single;
+import static uk.crossline.search.parameters.QueryParameters.values;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,18 +99,7 @@ record AuditQuery(
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
       problems.add(new FieldProblem("to", "is before from"));
     }
-    int size = 20;
-    Optional<String> sizeText = single(parameters, "size");
-    if (sizeText.isPresent()) {
-      try {
-        size = Integer.parseInt(sizeText.get().strip());
-        if (size < 1 || size > MAX_SIZE) {
-          problems.add(new FieldProblem("size", "between 1 and " + MAX_SIZE));
-        }
-      } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("size", "a whole number"));
-      }
-    }
+    int size = pageSize(parameters, MAX_SIZE, problems);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
@@ -178,37 +171,6 @@ record AuditQuery(
               "chain", "a chain id: letters, digits, dots, hyphens and underscores, at most 200"));
     }
     return chain;
-  }
-
-  private static Optional<LocalDate> date(
-      MultiValueMap<String, String> parameters, String name, List<FieldProblem> problems) {
-    Optional<String> text = single(parameters, name);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.get().strip()));
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(name, "a date as YYYY-MM-DD"));
-      return Optional.empty();
-    }
-  }
-
-  /** Values of a parameter, given repeated or comma-separated. */
-  private static List<String> values(MultiValueMap<String, String> parameters, String name) {
-    List<String> values = new ArrayList<>();
-    for (String value : parameters.getOrDefault(name, List.of())) {
-      for (String part : value.split(",")) {
-        if (!part.isBlank()) {
-          values.add(part);
-        }
-      }
-    }
-    return values;
-  }
-
-  private static Optional<String> single(MultiValueMap<String, String> parameters, String name) {
-    return Optional.ofNullable(parameters.getFirst(name));
   }
 
   private static String actionNames() {

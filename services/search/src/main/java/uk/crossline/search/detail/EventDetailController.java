@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
@@ -42,13 +41,7 @@ class EventDetailController {
       description = "404 both for an event that does not exist and for one you may not see.")
   Map<String, Object> event(
       Caller caller, @PathVariable String eventId, @RequestParam(required = false) String purpose) {
-    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include searching.",
-          List.of());
-    }
+    IntelligenceSearch.mustSearch(caller, policy);
     if (purpose == null || purpose.strip().length() < 5 || purpose.length() > 500) {
       throw ProblemException.invalid(
           "purpose", "say why you look (5 to 500 characters): it goes in the access log");

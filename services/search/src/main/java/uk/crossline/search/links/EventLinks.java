@@ -2,14 +2,12 @@ package uk.crossline.search.links;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +64,7 @@ class EventLinks {
       SearchResponse<Map> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  IntelligenceSearch.onReadAlias(s)
                       .size(1)
                       .source(src -> src.filter(f -> f.includes(SHARED_FIELDS)))
                       .query(
@@ -116,17 +112,7 @@ class EventLinks {
                   q.bool(
                       b ->
                           b.filter(AccessQueries.visible(access))
-                              .filter(
-                                  f ->
-                                      f.terms(
-                                          t ->
-                                              t.field(sharing.field())
-                                                  .terms(
-                                                      v ->
-                                                          v.value(
-                                                              sharing.values().stream()
-                                                                  .map(FieldValue::of)
-                                                                  .toList()))))
+                              .filter(AccessQueries.terms(sharing.field(), sharing.values()))
                               .mustNot(m -> m.ids(i -> i.values(eventId.value())))));
       searches.add(
           RequestItem.of(
@@ -159,13 +145,8 @@ class EventLinks {
         if (!item.isResult()) {
           throw IntelligenceSearch.unavailable();
         }
-        var result = item.result();
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (Hit<Map> hit : result.hits().hits()) {
-          events.add((Map<String, Object>) hit.source());
-        }
-        long total = result.hits().total() == null ? events.size() : result.hits().total().value();
-        found.add(new Found(total, events));
+        var hits = item.result().hits();
+        found.add(new Found(IntelligenceSearch.total(hits), IntelligenceSearch.sources(hits)));
       }
       return found;
     } catch (IOException | ElasticsearchException e) {

@@ -30,6 +30,7 @@ import uk.crossline.search.links.LinksAnswer.Link;
 import uk.crossline.search.links.LinksAnswer.NotFollowed;
 import uk.crossline.search.links.LinksAnswer.Via;
 import uk.crossline.search.premises.SamePremises;
+import uk.crossline.search.query.IntelligenceSearch;
 
 /**
  * {@code GET /api/v1/events/{eventId}/links}: the other events the caller may see that share an
@@ -78,13 +79,7 @@ class LinksController {
       Caller caller,
       @PathVariable String eventId,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include searching.",
-          List.of());
-    }
+    IntelligenceSearch.mustSearch(caller, policy);
     for (String name : parameters.keySet()) {
       if (!PARAMETERS.contains(name)) {
         throw ProblemException.invalid(name, "not a parameter of links; use purpose");

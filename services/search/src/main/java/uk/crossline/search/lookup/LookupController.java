@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,7 +14,6 @@ import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
@@ -24,6 +22,7 @@ import uk.crossline.model.pseudonymisation.InvalidIdentifierException;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.pseudonymisation.Pseudonymiser;
 import uk.crossline.model.vocabulary.IdentifierType;
+import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchDisclosure;
 import uk.crossline.search.requests.MatchKey;
 
@@ -96,13 +95,7 @@ class LookupController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = Lookup.class))))
   LookupResult lookup(Caller caller, @RequestBody Map<String, Object> body) {
-    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include searching.",
-          List.of());
-    }
+    IntelligenceSearch.mustSearch(caller, policy);
     Lookup lookup = read(body);
     List<PseudonymToken> tokens;
     try {

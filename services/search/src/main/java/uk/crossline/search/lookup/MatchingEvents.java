@@ -2,18 +2,14 @@ package uk.crossline.search.lookup;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.FieldAccess;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.search.access.AccessQueries;
 import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchKey;
@@ -39,16 +35,14 @@ class MatchingEvents {
    */
   record Found(long total, List<Map<String, Object>> events) {}
 
-  @SuppressWarnings({"rawtypes", "unchecked"})
+  @SuppressWarnings("rawtypes")
   Found visible(MatchKey match, AccessFilter access, FieldAccess fields) {
     List<String> hidden = AccessQueries.hiddenFields(fields);
     try {
       SearchResponse<Map> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  IntelligenceSearch.onReadAlias(s)
                       .trackTotalHits(t -> t.enabled(true))
                       .size(MAX_EVENTS)
                       .source(src -> src.filter(f -> f.excludes(hidden)))
@@ -58,26 +52,12 @@ class MatchingEvents {
                                   b ->
                                       b.filter(AccessQueries.visible(access))
                                           .filter(
-                                              f ->
-                                                  f.terms(
-                                                      t ->
-                                                          t.field(match.field())
-                                                              .terms(
-                                                                  v ->
-                                                                      v.value(
-                                                                          match.values().stream()
-                                                                              .map(FieldValue::of)
-                                                                              .toList()))))))
+                                              AccessQueries.terms(match.field(), match.values()))))
                       .sort(o -> o.field(f -> f.field("observedAt").order(SortOrder.Desc)))
                       .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc))),
               Map.class);
-      List<Map<String, Object>> events = new ArrayList<>();
-      for (Hit<Map> hit : response.hits().hits()) {
-        events.add((Map<String, Object>) hit.source());
-      }
-      long total =
-          response.hits().total() == null ? events.size() : response.hits().total().value();
-      return new Found(total, events);
+      return new Found(
+          IntelligenceSearch.total(response.hits()), IntelligenceSearch.sources(response.hits()));
     } catch (IOException | ElasticsearchException e) {
       throw IntelligenceSearch.unavailable();
     }

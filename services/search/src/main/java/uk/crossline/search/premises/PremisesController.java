@@ -3,23 +3,20 @@ package uk.crossline.search.premises;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.crossline.kit.audit.AuditLog;
-import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchDisclosure;
 import uk.crossline.search.requests.MatchKey;
 
@@ -59,13 +56,7 @@ class PremisesController {
   PremisesAnswer premises(
       Caller caller,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include searching.",
-          List.of());
-    }
+    IntelligenceSearch.mustSearch(caller, policy);
     PremisesQuery query = PremisesQuery.read(parameters);
     AccessFilter access = policy.filterFor(caller);
     Set<String> keys = flags.keys(query, access);

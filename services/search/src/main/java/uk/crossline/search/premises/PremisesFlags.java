@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.event.Premises;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.search.access.AccessQueries;
 import uk.crossline.search.query.IntelligenceSearch;
 
@@ -130,14 +129,11 @@ class PremisesFlags {
   PremisesTimeline timeline(
       Map<String, String> asked, Set<String> keys, AccessFilter access, FieldAccess fields) {
     List<String> hidden = AccessQueries.hiddenFields(fields);
-    List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
     try {
       SearchResponse<Map> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  IntelligenceSearch.onReadAlias(s)
                       .trackTotalHits(t -> t.enabled(true))
                       .size(MAX_EVENTS)
                       .source(src -> src.filter(f -> f.includes(TIMELINE_FIELDS).excludes(hidden)))
@@ -146,12 +142,7 @@ class PremisesFlags {
                               q.bool(
                                   b ->
                                       b.filter(AccessQueries.visible(access))
-                                          .filter(
-                                              f ->
-                                                  f.terms(
-                                                      t ->
-                                                          t.field("premises.key")
-                                                              .terms(v -> v.value(values))))))
+                                          .filter(AccessQueries.terms("premises.key", keys))))
                       .sort(o -> o.field(f -> f.field("observedAt").order(SortOrder.Asc)))
                       .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)))
                       .aggregations(
@@ -206,8 +197,7 @@ class PremisesFlags {
                       .toList()));
         }
       }
-      long total =
-          response.hits().total() == null ? events.size() : response.hits().total().value();
+      long total = IntelligenceSearch.total(response.hits());
       return new PremisesTimeline(
           asked,
           List.copyOf(keys),
@@ -227,9 +217,7 @@ class PremisesFlags {
       SearchResponse<Void> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  IntelligenceSearch.onReadAlias(s)
                       .size(0)
                       .query(
                           q -> q.bool(b -> b.filter(AccessQueries.visible(access)).filter(query)))

@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,7 +27,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.kit.problem.ProblemException;
+import uk.crossline.model.Caller;
+import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessFilter;
+import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.projection.IntelligenceIndex;
@@ -89,9 +93,7 @@ public class IntelligenceSearch {
       SearchResponse<Map> response =
           client.search(
               s -> {
-                s.index(IntelligenceIndex.READ_ALIAS)
-                    .ignoreUnavailable(true)
-                    .allowNoIndices(true)
+                onReadAlias(s)
                     .trackTotalHits(t -> t.enabled(true))
                     .size(criteria.size())
                     .source(src -> src.filter(f -> f.excludes(hidden)))
@@ -134,9 +136,7 @@ public class IntelligenceSearch {
       SearchResponse<Void> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  onReadAlias(s)
                       .trackTotalHits(t -> t.enabled(true))
                       .size(0)
                       .query(query(criteria, access))
@@ -178,22 +178,7 @@ public class IntelligenceSearch {
   private static Query query(SearchCriteria criteria, AccessFilter access) {
     List<Query> filters = new ArrayList<>();
     filters.add(AccessQueries.visible(access));
-    criteria
-        .filters()
-        .forEach(
-            (field, values) ->
-                filters.add(
-                    Query.of(
-                        q ->
-                            q.terms(
-                                t ->
-                                    t.field(field)
-                                        .terms(
-                                            v ->
-                                                v.value(
-                                                    values.stream()
-                                                        .map(FieldValue::of)
-                                                        .toList()))))));
+    criteria.filters().forEach((field, values) -> filters.add(AccessQueries.terms(field, values)));
     if (criteria.from().isPresent() || criteria.to().isPresent()) {
       filters.add(
           Query.of(
@@ -255,9 +240,7 @@ public class IntelligenceSearch {
       SearchResponse<Map> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  onReadAlias(s)
                       .size(1)
                       .source(src -> src.filter(f -> f.excludes(hidden)))
                       .query(
@@ -275,13 +258,9 @@ public class IntelligenceSearch {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static SearchResult result(
       SearchResponse<Map> response, SearchCriteria criteria, Iterable<String> facetNames) {
-    List<Map<String, Object>> hits = new ArrayList<>();
-    for (Hit<Map> hit : response.hits().hits()) {
-      hits.add((Map<String, Object>) hit.source());
-    }
+    List<Map<String, Object>> hits = sources(response.hits());
     Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
     for (String name : facetNames) {
       Map<String, Long> counts = new LinkedHashMap<>();
@@ -311,8 +290,45 @@ public class IntelligenceSearch {
     if (page.size() == criteria.size()) {
       next = Optional.of(encode(criteria.sort(), page.getLast().sort()));
     }
-    long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-    return new SearchResult(total, hits, facets, next);
+    return new SearchResult(total(response.hits()), hits, facets, next);
+  }
+
+  /**
+   * A search of the projection through its read alias, as every feature reads it: before the
+   * indexer has made an index there is nothing to find, which is no error.
+   */
+  public static SearchRequest.Builder onReadAlias(SearchRequest.Builder search) {
+    return search.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true).allowNoIndices(true);
+  }
+
+  /** The documents of the hits as they are answered, without what the source filter left out. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static List<Map<String, Object>> sources(HitsMetadata<Map> hits) {
+    List<Map<String, Object>> sources = new ArrayList<>();
+    for (Hit<Map> hit : hits.hits()) {
+      sources.add((Map<String, Object>) hit.source());
+    }
+    return sources;
+  }
+
+  /** How many documents the query matched: the tracked total, else the hits at hand. */
+  public static long total(HitsMetadata<?> hits) {
+    return hits.total() == null ? hits.hits().size() : hits.total().value();
+  }
+
+  /**
+   * Refuses, before anything is read, a caller whose role or agency's agreement does not include
+   * searching: every way of reading the intelligence (search, an event, its links, a premises, a
+   * look-up) is searching.
+   */
+  public static void mustSearch(Caller caller, AccessPolicy policy) {
+    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
+      throw new ProblemException(
+          org.springframework.http.HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include searching.",
+          List.of());
+    }
   }
 
   /** Elasticsearch's own errors never reach the caller: they can carry the query's text. */

@@ -2,7 +2,6 @@ package uk.crossline.search.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,6 @@ import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.audit.AuditAction;
@@ -51,7 +49,7 @@ class SearchController {
   SearchResult search(
       Caller caller,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-    mustSearch(caller);
+    IntelligenceSearch.mustSearch(caller, policy);
     SearchCriteria criteria = SearchCriteria.read(parameters);
     FieldAccess fields = policy.fieldsFor(caller);
     mayFilterOnGrading(criteria, fields);
@@ -79,7 +77,7 @@ class SearchController {
   MapResult map(
       Caller caller,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-    mustSearch(caller);
+    IntelligenceSearch.mustSearch(caller, policy);
     SearchCriteria.ForMap request = SearchCriteria.readForMap(parameters);
     SearchCriteria criteria = request.criteria();
     mayFilterOnGrading(criteria, policy.fieldsFor(caller));
@@ -91,16 +89,6 @@ class SearchController {
             .with("total", Long.toString(result.total()))
             .with("tiles", Integer.toString(result.tiles().size())));
     return result;
-  }
-
-  private void mustSearch(Caller caller) {
-    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include searching.",
-          List.of());
-    }
   }
 
   /**

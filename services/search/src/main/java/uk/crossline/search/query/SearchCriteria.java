@@ -1,7 +1,11 @@
 package uk.crossline.search.query;
 
+import static uk.crossline.search.parameters.QueryParameters.date;
+import static uk.crossline.search.parameters.QueryParameters.pageSize;
+import static uk.crossline.search.parameters.QueryParameters.single;
+import static uk.crossline.search.parameters.QueryParameters.values;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -131,18 +135,7 @@ public record SearchCriteria(
         problems.add(new FieldProblem("sort", "relevance needs free text (q) to rank by"));
       }
     }
-    int size = 20;
-    Optional<String> sizeText = single(parameters, "size");
-    if (sizeText.isPresent()) {
-      try {
-        size = Integer.parseInt(sizeText.get().strip());
-        if (size < 1 || size > MAX_SIZE) {
-          problems.add(new FieldProblem("size", "between 1 and " + MAX_SIZE));
-        }
-      } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("size", "a whole number"));
-      }
-    }
+    int size = pageSize(parameters, MAX_SIZE, problems);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
@@ -310,37 +303,6 @@ public record SearchCriteria(
     if (!given.isEmpty()) {
       filters.put(FILTER_FIELDS.get(name), given.stream().map(String::strip).toList());
     }
-  }
-
-  private static Optional<LocalDate> date(
-      MultiValueMap<String, String> parameters, String name, List<FieldProblem> problems) {
-    Optional<String> text = single(parameters, name);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.get().strip()));
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(name, "a date as YYYY-MM-DD"));
-      return Optional.empty();
-    }
-  }
-
-  /** Values of a parameter, given repeated or comma-separated. */
-  private static List<String> values(MultiValueMap<String, String> parameters, String name) {
-    List<String> values = new ArrayList<>();
-    for (String value : parameters.getOrDefault(name, List.of())) {
-      for (String part : value.split(",")) {
-        if (!part.isBlank()) {
-          values.add(part);
-        }
-      }
-    }
-    return values;
-  }
-
-  private static Optional<String> single(MultiValueMap<String, String> parameters, String name) {
-    return Optional.ofNullable(parameters.getFirst(name));
   }
 
   private static <E extends Enum<E>> Set<String> names(Class<E> type) {

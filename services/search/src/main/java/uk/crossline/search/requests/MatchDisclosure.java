@@ -2,7 +2,6 @@ package uk.crossline.search.requests;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -92,9 +91,7 @@ public class MatchDisclosure {
       var response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  IntelligenceSearch.onReadAlias(s)
                       .size(MAX_REQUESTED)
                       .source(src -> src.filter(f -> f.includes("eventId", "agency.id")))
                       .sort(o -> o.field(f -> f.field("eventId")))
@@ -118,16 +115,6 @@ public class MatchDisclosure {
             q.bool(
                 b ->
                     b.filter(AccessQueries.of(policy.matchDisclosureFilterFor(caller)))
-                        .filter(
-                            f ->
-                                f.terms(
-                                    t ->
-                                        t.field(match.field())
-                                            .terms(
-                                                v ->
-                                                    v.value(
-                                                        match.values().stream()
-                                                            .map(FieldValue::of)
-                                                            .toList()))))));
+                        .filter(AccessQueries.terms(match.field(), match.values()))));
   }
 }

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.crossline.model.AgencyType;
 import uk.crossline.model.access.AccessFilter;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.model.vocabulary.Category;
 import uk.crossline.model.vocabulary.Priority;
 import uk.crossline.search.access.AccessQueries;
@@ -73,9 +72,7 @@ class PartnershipCounts {
       SearchResponse<Void> response =
           client.search(
               s ->
-                  s.index(IntelligenceIndex.READ_ALIAS)
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
+                  IntelligenceSearch.onReadAlias(s)
                       .size(0)
                       .trackTotalHits(t -> t.enabled(true))
                       .query(query)

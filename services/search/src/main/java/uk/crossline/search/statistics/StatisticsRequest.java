@@ -1,5 +1,7 @@
 package uk.crossline.search.statistics;
 
+import static uk.crossline.search.parameters.QueryParameters.single;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -115,9 +117,5 @@ record StatisticsRequest(String purpose, YearMonth from, YearMonth to, Optional<
       problems.add(new FieldProblem(name, "a month as YYYY-MM"));
       return Optional.empty();
     }
-  }
-
-  private static Optional<String> single(MultiValueMap<String, String> parameters, String name) {
-    return Optional.ofNullable(parameters.getFirst(name));
   }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,17 +13,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,8 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditIndex;
 import uk.crossline.model.audit.AuditJson;
+import uk.crossline.search.TopicReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
@@ -76,10 +66,10 @@ class AuditDeadLetterIntegrationTest {
     String broken = AuditChainsFixture.newChain();
     String whole = AuditChainsFixture.newChain();
     List<AuditEntry> after = AuditChainsFixture.chain(whole, 2);
-    var deadLettersBefore = endOffsets(Topics.AUDIT_LOG_DLT);
+    var deadLettersBefore = TopicReader.mark(Topics.AUDIT_LOG_DLT);
 
     // when: an unreadable record, then a readable chain
-    try (var producer = producer()) {
+    try (var producer = AuditCopies.producer()) {
       producer
           .send(
               new ProducerRecord<>(
@@ -91,19 +81,7 @@ class AuditDeadLetterIntegrationTest {
     }
 
     // then: the readable chain is copied
-    await()
-        .atMost(COPIED)
-        .until(
-            () ->
-                client
-                    .count(
-                        c ->
-                            c.index(AuditIndex.READ_ALIAS)
-                                .ignoreUnavailable(true)
-                                .allowNoIndices(true)
-                                .query(q -> q.term(t -> t.field("chain").value(whole))))
-                    .count(),
-            count -> count == 2);
+    AuditCopies.awaitCopied(client, whole, 2);
     // and the unreadable record is a dead letter carrying its reason
     ConsumerRecord<String, byte[]> dead =
         await()
@@ -121,52 +99,10 @@ class AuditDeadLetterIntegrationTest {
     assertThat(link.get("location").asString()).startsWith("partition ");
   }
 
-  private static ConsumerRecord<String, byte[]> deadLetter(
-      Map<TopicPartition, Long> start, String key) {
-    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(record.key())) {
-            found.add(record);
-          }
-        }
-      }
-    }
-    return found.isEmpty() ? null : found.getFirst();
-  }
-
-  private static Map<TopicPartition, Long> endOffsets(String topic) {
-    try (var consumer = consumer()) {
-      return consumer.endOffsets(
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList());
-    }
-  }
-
-  private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.<String, Object>of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
-        new StringSerializer(),
-        new ByteArraySerializer());
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
+  private static ConsumerRecord<String, byte[]> deadLetter(TopicReader.Mark start, String key) {
+    return TopicReader.recordsSince(start).stream()
+        .filter(record -> key.equals(record.key()))
+        .findFirst()
+        .orElse(null);
   }
 }

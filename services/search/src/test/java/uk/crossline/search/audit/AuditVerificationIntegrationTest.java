@@ -10,16 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +21,8 @@ import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditIndex;
 import uk.crossline.model.audit.AuditJson;
+import uk.crossline.search.TopicReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -191,7 +182,7 @@ class AuditVerificationIntegrationTest {
     AuditEntry impostor =
         AuditChainsFixture.sealedAgain(
             AuditChainsFixture.withPurpose(entries.get(1), "an impostor"));
-    Map<TopicPartition, Long> deadLettersBefore = endOffsets(Topics.AUDIT_LOG_DLT);
+    TopicReader.Mark deadLettersBefore = TopicReader.mark(Topics.AUDIT_LOG_DLT);
 
     // when: the impostor arrives after the genuine entry 1, and the chain goes on after it
     produce(List.of(entries.get(0), entries.get(1)));
@@ -204,7 +195,10 @@ class AuditVerificationIntegrationTest {
     assertThat(AuditApi.chainIn(verification, "index", chain).get("intact").asBoolean()).isTrue();
     await()
         .atMost(COPIED)
-        .until(() -> keysSince(Topics.AUDIT_LOG_DLT, deadLettersBefore).contains(chain));
+        .until(
+            () ->
+                TopicReader.recordsSince(deadLettersBefore).stream()
+                    .anyMatch(record -> chain.equals(record.key())));
     // while the log, the source of truth, shows the impostor, whole in itself, out of its place
     JsonNode link = AuditApi.chainIn(verification, "log", chain).get("firstBreak");
     assertThat(link.get("sequence").asLong()).isEqualTo(1);
@@ -221,19 +215,7 @@ class AuditVerificationIntegrationTest {
   }
 
   private void awaitCopied(String chain, long entries) {
-    await()
-        .atMost(COPIED)
-        .until(
-            () ->
-                client
-                    .count(
-                        c ->
-                            c.index(AuditIndex.READ_ALIAS)
-                                .ignoreUnavailable(true)
-                                .allowNoIndices(true)
-                                .query(q -> q.term(t -> t.field("chain").value(chain))))
-                    .count(),
-            count -> count == entries);
+    AuditCopies.awaitCopied(client, chain, entries);
   }
 
   private void update(AuditEntry entry, Map<String, Object> fields) throws Exception {
@@ -248,53 +230,12 @@ class AuditVerificationIntegrationTest {
 
   /** Writes entries to the audit topic as a writer does: keyed by chain, one at a time. */
   private static void produce(List<AuditEntry> entries) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                CrosslineStack.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+    try (var producer = AuditCopies.producer()) {
       for (AuditEntry entry : entries) {
         producer
             .send(new ProducerRecord<>(Topics.AUDIT_LOG, entry.chain(), AuditJson.write(entry)))
             .get();
       }
     }
-  }
-
-  private static Map<TopicPartition, Long> endOffsets(String topic) {
-    try (var consumer = consumer()) {
-      return consumer.endOffsets(
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList());
-    }
-  }
-
-  private static List<String> keysSince(String topic, Map<TopicPartition, Long> start) {
-    List<String> keys = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
-      }
-    }
-    return keys;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

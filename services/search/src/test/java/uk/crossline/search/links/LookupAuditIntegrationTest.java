@@ -5,33 +5,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
-import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditJson;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.IntelligenceReported;
 import uk.crossline.model.event.Premises;
+import uk.crossline.search.AccessLogReader;
 import uk.crossline.search.query.TestEvents;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /** A link look-up, a premises look-up and a map each leave one access-log record with their ids. */
@@ -56,7 +45,7 @@ class LookupAuditIntegrationTest {
     TestEvents.index(client, List.of(first, second));
     String purpose = "audit check " + UUID.randomUUID();
     String token = tokens.accessToken("ts.officer");
-    var start = endOffsets();
+    var start = AccessLogReader.mark();
 
     mvc.perform(
             get("/api/v1/events/" + first.eventId() + "/links")
@@ -77,10 +66,7 @@ class LookupAuditIntegrationTest {
                 .param("zoom", "9"))
         .andExpect(status().isOk());
 
-    List<AuditEntry> ours =
-        entriesSince(start).stream()
-            .filter(entry -> entry.purpose().orElse("").equals(purpose))
-            .toList();
+    List<AuditEntry> ours = AccessLogReader.entriesWithPurpose(start, purpose);
     assertThat(ours)
         .extracting(AuditEntry::action)
         .containsExactly(AuditAction.LINK_LOOKUP, AuditAction.PREMISES_LOOKUP, AuditAction.SEARCH);
@@ -91,42 +77,5 @@ class LookupAuditIntegrationTest {
         .containsExactly(first.eventId().value(), second.eventId().value());
     assertThat(ours.get(1).criteria()).containsEntry("uprn", uprn);
     assertThat(ours.get(2).criteria()).containsEntry("zoom", "9").containsEntry("total", "2");
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
-    try (var consumer = consumer()) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(Topics.AUDIT_LOG, p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions);
-    }
-  }
-
-  private static List<AuditEntry> entriesSince(Map<TopicPartition, Long> start) {
-    List<AuditEntry> entries = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline
-          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> entries.add(AuditJson.read(r.value())));
-      }
-    }
-    entries.sort(Comparator.comparing(AuditEntry::chain).thenComparing(AuditEntry::sequence));
-    return entries;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditJson;
@@ -40,8 +33,8 @@ import uk.crossline.model.event.SharingScope;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.vocabulary.IdentifierType;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.AccessLogReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /** Identifier look-up on the real stack: normalised, tokenised, never kept, under the policy. */
@@ -112,12 +105,8 @@ class LookupIntegrationTest {
     for (var entry : variants.entrySet()) {
       for (String value : entry.getValue()) {
         JsonNode answer =
-            lookup(tokens, "bromsgrove.cso", entry.getKey(), value)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString()
-                .transform(JSON::readTree);
+            read(
+                lookup(tokens, "bromsgrove.cso", entry.getKey(), value).andExpect(status().isOk()));
         assertThat(ids(answer))
             .as("%s looked up as typed", entry.getKey())
             .containsExactly(expected.get(entry.getKey()).eventId().value());
@@ -169,21 +158,17 @@ class LookupIntegrationTest {
             SharingScope.none(),
             LookupSeeds.identifier(IdentifierType.PHONE, phone));
     String purpose = "look-up audit check " + UUID.randomUUID();
-    var start = endOffsets();
+    var start = AccessLogReader.mark();
 
     // when it is looked up
     String body =
-        mvc.perform(
-                post("/api/v1/lookups")
-                    .header("Authorization", "Bearer " + tokens.accessToken("police.analyst"))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        JSON.writeValueAsString(
-                            Map.of("purpose", purpose, "type", "PHONE", "value", phone))))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        body(
+            lookup(
+                    tokens,
+                    "police.analyst",
+                    JSON.writeValueAsString(
+                        Map.of("purpose", purpose, "type", "PHONE", "value", phone)))
+                .andExpect(status().isOk()));
 
     // then the answer has the event but not the number, in any form
     assertThat(ids(JSON.readTree(body))).containsExactly(event.eventId().value());
@@ -192,8 +177,7 @@ class LookupIntegrationTest {
         .doesNotContain(normalised)
         .doesNotContain(phone.replace(" ", ""));
     // and exactly one audit record names the type and the event, never the value or a token
-    List<AuditEntry> ours =
-        entriesSince(start).stream().filter(e -> e.purpose().orElse("").equals(purpose)).toList();
+    List<AuditEntry> ours = AccessLogReader.entriesWithPurpose(start, purpose);
     assertThat(ours).hasSize(1);
     AuditEntry entry = ours.getFirst();
     assertThat(entry.action()).isEqualTo(AuditAction.IDENTIFIER_LOOKUP);
@@ -218,20 +202,10 @@ class LookupIntegrationTest {
     // given a Redditch AMBER event shared with Wyre Forest only, and a GREEN one for everyone
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
-    var amber =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    var amber = seeds.redditchAmberForWyreForest(phone);
 
     // when Bromsgrove looks the phone up
-    String body =
-        lookup(tokens, "bromsgrove.cso", "PHONE", phone)
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String body = body(lookup(tokens, "bromsgrove.cso", "PHONE", phone).andExpect(status().isOk()));
     JsonNode answer = JSON.readTree(body);
 
     // then no event data, only that a match exists and how to ask for it
@@ -288,12 +262,7 @@ class LookupIntegrationTest {
         LookupSeeds.identifier(IdentifierType.PHONE, phone));
 
     // when Bromsgrove looks it up, then nothing at all: not even that a match exists
-    String body =
-        lookup(tokens, "bromsgrove.cso", "PHONE", phone)
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String body = body(lookup(tokens, "bromsgrove.cso", "PHONE", phone).andExpect(status().isOk()));
     JsonNode answer = JSON.readTree(body);
     assertThat(answer.get("events")).isEmpty();
     assertThat(answer.at("/otherMatches/exists").asBoolean()).isFalse();
@@ -310,30 +279,22 @@ class LookupIntegrationTest {
   void badInputIsRefusedNamingTheFieldWithoutEchoingTheValue(DemoTokens tokens) throws Exception {
     String notAPhone = "07700 9001 ext 4" + UUID.randomUUID().toString().substring(0, 4);
     String body =
-        lookup(tokens, "police.analyst", "PHONE", notAPhone)
-            .andExpect(status().isBadRequest())
-            .andExpect(jsonPath("$.errors[0].field").value("value"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        body(
+            lookup(tokens, "police.analyst", "PHONE", notAPhone)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value")));
     assertThat(body).doesNotContain(notAPhone);
     lookup(tokens, "police.analyst", "FAX", "01234 567890")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("type"));
-    mvc.perform(
-            post("/api/v1/lookups")
-                .header("Authorization", "Bearer " + tokens.accessToken("police.analyst"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"purpose\":\"checking a phone\",\"type\":\"PHONE\",\"value\":\"07700900001\","
-                        + "\"colour\":\"red\"}"))
+    lookup(
+            tokens,
+            "police.analyst",
+            "{\"purpose\":\"checking a phone\",\"type\":\"PHONE\",\"value\":\"07700900001\","
+                + "\"colour\":\"red\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("colour"));
-    mvc.perform(
-            post("/api/v1/lookups")
-                .header("Authorization", "Bearer " + tokens.accessToken("police.analyst"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"PHONE\",\"value\":\"07700900001\"}"))
+    lookup(tokens, "police.analyst", "{\"type\":\"PHONE\",\"value\":\"07700900001\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("purpose"));
   }
@@ -349,58 +310,32 @@ class LookupIntegrationTest {
 
   private ResultActions lookup(DemoTokens tokens, String user, String type, String value)
       throws Exception {
+    return lookup(
+        tokens,
+        user,
+        JSON.writeValueAsString(
+            Map.of("purpose", "look-up integration test", "type", type, "value", value)));
+  }
+
+  private ResultActions lookup(DemoTokens tokens, String user, String json) throws Exception {
     return mvc.perform(
         post("/api/v1/lookups")
             .header("Authorization", "Bearer " + tokens.accessToken(user))
             .contentType(MediaType.APPLICATION_JSON)
-            .content(
-                JSON.writeValueAsString(
-                    Map.of("purpose", "look-up integration test", "type", type, "value", value))));
+            .content(json));
+  }
+
+  private static String body(ResultActions result) throws Exception {
+    return result.andReturn().getResponse().getContentAsString();
   }
 
   private static JsonNode read(ResultActions result) throws Exception {
-    return JSON.readTree(result.andReturn().getResponse().getContentAsString());
+    return JSON.readTree(body(result));
   }
 
   static Set<String> ids(JsonNode answer) {
     Set<String> ids = new HashSet<>();
     answer.get("events").forEach(event -> ids.add(event.get("eventId").asString()));
     return ids;
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
-    try (var consumer = consumer()) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(Topics.AUDIT_LOG, p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions);
-    }
-  }
-
-  private static List<AuditEntry> entriesSince(Map<TopicPartition, Long> start) {
-    List<AuditEntry> entries = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline
-          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> entries.add(AuditJson.read(r.value())));
-      }
-    }
-    return entries;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

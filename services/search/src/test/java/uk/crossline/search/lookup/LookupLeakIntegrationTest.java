@@ -7,18 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,14 +24,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Topics;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditJson;
+import uk.crossline.search.AccessLogReader;
 import uk.crossline.search.SeededPartnership;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -117,7 +109,7 @@ class LookupLeakIntegrationTest {
   void anAccessRequestNamesExactlyTheHiddenEventsTheUserMayLearnOf(DemoTokens tokens)
       throws Exception {
     String purpose = "leak test of access requests " + UUID.randomUUID();
-    var start = endOffsets();
+    var start = AccessLogReader.mark();
     Map<String, Set<String>> expected = new java.util.HashMap<>();
     for (String user : SeededPartnership.SEARCHERS) {
       Caller caller = SeededPartnership.USERS.get(user);
@@ -169,9 +161,8 @@ class LookupLeakIntegrationTest {
     assertThat(expected).isNotEmpty();
 
     List<AuditEntry> requests =
-        auditSince(start).stream()
+        AccessLogReader.entriesWithPurpose(start, purpose).stream()
             .filter(e -> e.action() == AuditAction.ACCESS_REQUEST)
-            .filter(e -> e.purpose().orElse("").equals(purpose))
             .toList();
     for (var user : expected.entrySet()) {
       Set<String> named = new HashSet<>();
@@ -208,41 +199,5 @@ class LookupLeakIntegrationTest {
       assertThat(user.getValue())
           .allSatisfy(id -> assertThat(asks.getFirst().toString()).doesNotContain(id));
     }
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
-    try (var consumer = consumer()) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(Topics.AUDIT_LOG, p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions);
-    }
-  }
-
-  private static List<AuditEntry> auditSince(Map<TopicPartition, Long> start) {
-    List<AuditEntry> entries = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline
-          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> entries.add(AuditJson.read(r.value())));
-      }
-    }
-    return entries;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

@@ -21,13 +21,13 @@ import uk.crossline.model.event.ObservedAt;
 import uk.crossline.model.event.OriginatingAgency;
 import uk.crossline.model.event.SharingScope;
 import uk.crossline.model.projection.IntelligenceDocuments;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.model.pseudonymisation.KeyRing;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.pseudonymisation.Pseudonymiser;
 import uk.crossline.model.vocabulary.Category;
 import uk.crossline.model.vocabulary.IdentifierType;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.Projection;
 
 /**
  * Events for look-up tests, written straight into the live index as the indexer writes them, each
@@ -67,6 +67,15 @@ public final class LookupSeeds {
   public static IdentifierRef identifierUnderOldestKey(IdentifierType type, String raw) {
     List<PseudonymToken> tokens = PSEUDONYMISER.tokensUnderEveryKey(type, raw);
     return new IdentifierRef(type, tokens.getLast(), false);
+  }
+
+  /**
+   * A Redditch AMBER event with the phone that names only Wyre Forest: Bromsgrove may not see it,
+   * yet learns a match exists and may ask for it.
+   */
+  public IntelligenceReported redditchAmberForWyreForest(String phone) throws Exception {
+    return seed(
+        REDDITCH, Tlp.AMBER, scope("wyre-forest-dc"), identifier(IdentifierType.PHONE, phone));
   }
 
   public IntelligenceReported seed(
@@ -120,38 +129,8 @@ public final class LookupSeeds {
 
   /** Writes (or rewrites) a document into the live November index, refreshed. */
   public void write(EventId id, Map<String, Object> source) throws Exception {
-    String index = liveIndex();
+    String index = Projection.liveIndex(client, Instant.parse("2026-11-07T10:00:00Z"));
     client.index(i -> i.index(index).id(id.value()).document(source).refresh(Refresh.True));
-  }
-
-  /** The November index of the generation search reads now, created with the alias if needed. */
-  private String liveIndex() throws Exception {
-    int generation = 1;
-    try {
-      generation =
-          client
-              .indices()
-              .getAlias(a -> a.name(IntelligenceIndex.READ_ALIAS))
-              .result()
-              .keySet()
-              .stream()
-              .map(IntelligenceIndex::parse)
-              .flatMap(Optional::stream)
-              .mapToInt(IntelligenceIndex.Parsed::generation)
-              .max()
-              .orElse(1);
-    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-      // no alias yet: generation 1
-    }
-    String index = IntelligenceIndex.name(generation, Instant.parse("2026-11-07T10:00:00Z"));
-    if (!client.indices().exists(e -> e.index(index)).value()) {
-      try {
-        client.indices().create(c -> c.index(index).aliases(IntelligenceIndex.READ_ALIAS, a -> a));
-      } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-        // created by someone else meanwhile
-      }
-    }
-    return index;
   }
 
   public static SharingScope scope(String... agencies) {

@@ -1,15 +1,10 @@
 package uk.crossline.search.query;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +26,6 @@ import uk.crossline.model.event.SharingScope;
 import uk.crossline.model.event.Subject;
 import uk.crossline.model.location.GeoPoint;
 import uk.crossline.model.projection.IntelligenceDocuments;
-import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.vocabulary.AgeBand;
 import uk.crossline.model.vocabulary.Category;
@@ -39,6 +33,7 @@ import uk.crossline.model.vocabulary.IdentifierType;
 import uk.crossline.model.vocabulary.Indicator;
 import uk.crossline.model.vocabulary.SubjectRole;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.Projection;
 
 /**
  * Events a test seeds straight into the live projection, each carrying the test's own marker in its
@@ -69,45 +64,11 @@ public final class TestEvents {
   /** Writes the events into the live generation's monthly indices and refreshes. */
   public static void index(ElasticsearchClient client, List<IntelligenceReported> events)
       throws Exception {
-    List<BulkOperation> operations = new ArrayList<>();
+    Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
     for (IntelligenceReported event : events) {
-      String index = liveIndex(client, event.report().observedAt().at());
-      Map<String, Object> source = IntelligenceDocuments.source(event, Instant.now());
-      operations.add(
-          BulkOperation.of(
-              b -> b.index(i -> i.index(index).id(event.eventId().value()).document(source))));
+      documents.put(event.eventId().value(), IntelligenceDocuments.source(event, Instant.now()));
     }
-    var response = client.bulk(BulkRequest.of(b -> b.operations(operations).refresh(Refresh.True)));
-    assertThat(response.errors()).isFalse();
-  }
-
-  private static String liveIndex(ElasticsearchClient client, Instant observedAt) throws Exception {
-    int generation = 1;
-    try {
-      generation =
-          client
-              .indices()
-              .getAlias(a -> a.name(IntelligenceIndex.READ_ALIAS))
-              .result()
-              .keySet()
-              .stream()
-              .map(IntelligenceIndex::parse)
-              .flatMap(Optional::stream)
-              .mapToInt(IntelligenceIndex.Parsed::generation)
-              .max()
-              .orElse(1);
-    } catch (ElasticsearchException e) {
-      // no alias yet: generation 1
-    }
-    String index = IntelligenceIndex.name(generation, observedAt);
-    if (!client.indices().exists(e -> e.index(index)).value()) {
-      try {
-        client.indices().create(c -> c.index(index).aliases(IntelligenceIndex.READ_ALIAS, a -> a));
-      } catch (ElasticsearchException e) {
-        // another test created it meanwhile
-      }
-    }
-    return index;
+    Projection.index(client, documents);
   }
 
   private static OriginatingAgency agency(String id, AgencyType type, String district) {

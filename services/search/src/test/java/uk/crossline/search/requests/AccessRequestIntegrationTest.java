@@ -17,11 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,14 +36,14 @@ import uk.crossline.model.accessrequest.AccessRequestJson;
 import uk.crossline.model.accessrequest.AccessRequested;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditJson;
 import uk.crossline.model.event.IntelligenceReported;
 import uk.crossline.model.projection.IntelligenceDocuments;
 import uk.crossline.model.vocabulary.IdentifierType;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.AccessLogReader;
+import uk.crossline.search.TopicReader;
 import uk.crossline.search.lookup.LookupSeeds;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -80,16 +76,11 @@ class AccessRequestIntegrationTest {
     // given a Redditch AMBER event that names only Wyre Forest, with a phone
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
-    IntelligenceReported event =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    IntelligenceReported event = seeds.redditchAmberForWyreForest(phone);
     String eventId = event.eventId().value();
     String justification = "Joint safeguarding visit " + UUID.randomUUID();
-    var auditStart = endOffsets(Topics.AUDIT_LOG);
-    var topicStart = endOffsets(Topics.ACCESS_REQUESTS);
+    var auditStart = TopicReader.mark(Topics.AUDIT_LOG);
+    var topicStart = TopicReader.mark(Topics.ACCESS_REQUESTS);
 
     // when Bromsgrove looks the phone up: a hit it may not see
     JsonNode hit = lookup(tokens, "bromsgrove.cso", phone);
@@ -98,11 +89,13 @@ class AccessRequestIntegrationTest {
 
     // and asks for access
     String created =
-        ask(tokens, "bromsgrove.cso", hit.at("/otherMatches/matchRef").asString(), justification)
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        body(
+            ask(
+                    tokens,
+                    "bromsgrove.cso",
+                    hit.at("/otherMatches/matchRef").asString(),
+                    justification)
+                .andExpect(status().isCreated()));
 
     // then it gets one pending ask, without the event or whose it is
     JsonNode answer = JSON.readTree(created);
@@ -119,7 +112,7 @@ class AccessRequestIntegrationTest {
     assertThat(outgoing.toString()).doesNotContain(eventId).doesNotContain("redditch");
 
     // and asking again while it is pending sends nothing and says only that it was asked already
-    var topicBeforeAgain = endOffsets(Topics.ACCESS_REQUESTS);
+    var topicBeforeAgain = TopicReader.mark(Topics.ACCESS_REQUESTS);
     ask(tokens, "bromsgrove.cso", matchRef(tokens, "bromsgrove.cso", phone), justification)
         .andExpect(status().isOk())
         .andExpect(content().json("{\"alreadyAsked\": true}", JsonCompareMode.STRICT));
@@ -192,20 +185,18 @@ class AccessRequestIntegrationTest {
               assertThat(seen.at("/otherMatches/exists").asBoolean()).isFalse();
             });
     String search =
-        mvc.perform(
-                get("/api/v1/search")
-                    .header("Authorization", bearer(tokens, "bromsgrove.cso"))
-                    .param("purpose", "after the approval")
-                    .param("q", seeds.marker))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        body(
+            mvc.perform(
+                    get("/api/v1/search")
+                        .header("Authorization", bearer(tokens, "bromsgrove.cso"))
+                        .param("purpose", "after the approval")
+                        .param("q", seeds.marker))
+                .andExpect(status().isOk()));
     assertThat(ids(JSON.readTree(search).get("hits"))).containsExactly(eventId);
     assertThat(search).doesNotContain("\"grants\"");
 
     // and the access log holds the request and the decision, each with the event
-    List<AuditEntry> audit = auditSince(auditStart);
+    List<AuditEntry> audit = AccessLogReader.entriesSince(auditStart);
     assertThat(audit)
         .filteredOn(e -> e.action() == AuditAction.ACCESS_REQUEST)
         .filteredOn(e -> e.purpose().orElse("").equals(justification))
@@ -232,41 +223,25 @@ class AccessRequestIntegrationTest {
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
     String loner = LookupSeeds.phone();
-    IntelligenceReported redditch =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    IntelligenceReported redditch = seeds.redditchAmberForWyreForest(phone);
     IntelligenceReported police =
         seeds.seed(
             LookupSeeds.POLICE,
             Tlp.AMBER,
             LookupSeeds.scope("wyre-forest-dc"),
             LookupSeeds.identifier(IdentifierType.PHONE, phone));
-    IntelligenceReported single =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, loner));
+    IntelligenceReported single = seeds.redditchAmberForWyreForest(loner);
     String justification = "Two-originator ask " + UUID.randomUUID();
 
     // when Bromsgrove asks for each phone's hidden matches
     JsonNode ofTwo =
-        JSON.readTree(
+        read(
             ask(tokens, "bromsgrove.cso", matchRef(tokens, "bromsgrove.cso", phone), justification)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+                .andExpect(status().isCreated()));
     JsonNode ofOne =
-        JSON.readTree(
+        read(
             ask(tokens, "bromsgrove.cso", matchRef(tokens, "bromsgrove.cso", loner), justification)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+                .andExpect(status().isCreated()));
 
     // then the two answers, and the two asks listed, have the same fields and nothing countable
     assertThat(fields(ofTwo)).isEqualTo(fields(ofOne)).isEqualTo(ASK_FIELDS);
@@ -332,12 +307,7 @@ class AccessRequestIntegrationTest {
     // given a match reference for a Redditch event Bromsgrove may not see
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
-    IntelligenceReported event =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    IntelligenceReported event = seeds.redditchAmberForWyreForest(phone);
     String matchRef = matchRef(tokens, "bromsgrove.cso", phone);
 
     // when Bromsgrove comes to see the event before it asks
@@ -357,13 +327,8 @@ class AccessRequestIntegrationTest {
       throws Exception {
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
-    IntelligenceReported event =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, phone));
-    var topicStart = endOffsets(Topics.ACCESS_REQUESTS);
+    IntelligenceReported event = seeds.redditchAmberForWyreForest(phone);
+    var topicStart = TopicReader.mark(Topics.ACCESS_REQUESTS);
     String askId = ask(tokens, "bromsgrove.cso", phone);
     String requestId =
         incoming(tokens, "redditch.cso", event.eventId().value()).get("requestId").asString();
@@ -396,12 +361,7 @@ class AccessRequestIntegrationTest {
     // given a pending request for a Redditch event
     var seeds = new LookupSeeds(client);
     String phone = LookupSeeds.phone();
-    IntelligenceReported event =
-        seeds.seed(
-            LookupSeeds.REDDITCH,
-            Tlp.AMBER,
-            LookupSeeds.scope("wyre-forest-dc"),
-            LookupSeeds.identifier(IdentifierType.PHONE, phone));
+    IntelligenceReported event = seeds.redditchAmberForWyreForest(phone);
     ask(tokens, "bromsgrove.cso", phone);
     String requestId =
         incoming(tokens, "redditch.cso", event.eventId().value()).get("requestId").asString();
@@ -461,22 +421,14 @@ class AccessRequestIntegrationTest {
             List.of("bromsgrove.cso", matchRef),
             List.of("ts.officer", altered),
             List.of("ts.officer", "not-a-reference"))) {
-      mvc.perform(
-              post(REQUESTS)
-                  .header("Authorization", bearer(tokens, attempt.get(0)))
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .content(
-                      JSON.writeValueAsString(
-                          Map.of(
-                              "matchRef", attempt.get(1), "justification", "Checking the shop"))))
+      ask(
+              tokens,
+              attempt.get(0),
+              Map.of("matchRef", attempt.get(1), "justification", "Checking the shop"))
           .andExpect(status().isBadRequest())
           .andExpect(jsonPath("$.errors[0].field").value("matchRef"));
     }
-    mvc.perform(
-            post(REQUESTS)
-                .header("Authorization", bearer(tokens, "ts.officer"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(Map.of("matchRef", matchRef))))
+    ask(tokens, "ts.officer", Map.of("matchRef", matchRef))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("justification"));
   }
@@ -506,13 +458,7 @@ class AccessRequestIntegrationTest {
 
   @Test
   void theOpenApiDocumentDescribesLookUpsAndAccessRequests() throws Exception {
-    JsonNode document =
-        JSON.readTree(
-            mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    JsonNode document = read(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()));
     JsonNode paths = document.get("paths");
     assertThat(paths.has("/api/v1/lookups")).isTrue();
     assertThat(paths.has(REQUESTS)).isTrue();
@@ -528,24 +474,24 @@ class AccessRequestIntegrationTest {
 
   /** Asks for the hidden matches of the phone; returns the ask id. */
   private String ask(DemoTokens tokens, String user, String phone) throws Exception {
-    String created =
-        ask(tokens, user, matchRef(tokens, user, phone), "Needed for a joint visit")
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return JSON.readTree(created).get("askId").asString();
+    return read(ask(tokens, user, matchRef(tokens, user, phone), "Needed for a joint visit")
+            .andExpect(status().isCreated()))
+        .get("askId")
+        .asString();
   }
 
   private ResultActions ask(DemoTokens tokens, String user, String matchRef, String justification)
+      throws Exception {
+    return ask(tokens, user, Map.of("matchRef", matchRef, "justification", justification));
+  }
+
+  private ResultActions ask(DemoTokens tokens, String user, Map<String, String> request)
       throws Exception {
     return mvc.perform(
         post(REQUESTS)
             .header("Authorization", bearer(tokens, user))
             .contentType(MediaType.APPLICATION_JSON)
-            .content(
-                JSON.writeValueAsString(
-                    Map.of("matchRef", matchRef, "justification", justification))));
+            .content(JSON.writeValueAsString(request)));
   }
 
   private String matchRef(DemoTokens tokens, String user, String phone) throws Exception {
@@ -555,7 +501,7 @@ class AccessRequestIntegrationTest {
   }
 
   private JsonNode lookup(DemoTokens tokens, String user, String phone) throws Exception {
-    return JSON.readTree(
+    return read(
         mvc.perform(
                 post("/api/v1/lookups")
                     .header("Authorization", bearer(tokens, user))
@@ -569,23 +515,17 @@ class AccessRequestIntegrationTest {
                                 "PHONE",
                                 "value",
                                 phone))))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+            .andExpect(status().isOk()));
   }
 
   private List<JsonNode> list(DemoTokens tokens, String user, String direction) throws Exception {
     JsonNode all =
-        JSON.readTree(
+        read(
             mvc.perform(
                     get(REQUESTS)
                         .param("direction", direction)
                         .header("Authorization", bearer(tokens, user)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+                .andExpect(status().isOk()));
     List<JsonNode> entries = new ArrayList<>();
     all.get("requests").forEach(entries::add);
     return entries;
@@ -644,6 +584,14 @@ class AccessRequestIntegrationTest {
             .content(JSON.writeValueAsString(Map.of("reason", reason))));
   }
 
+  private static String body(ResultActions result) throws Exception {
+    return result.andReturn().getResponse().getContentAsString();
+  }
+
+  private static JsonNode read(ResultActions result) throws Exception {
+    return JSON.readTree(body(result));
+  }
+
   private static String bearer(DemoTokens tokens, String user) {
     return "Bearer " + tokens.accessToken(user);
   }
@@ -654,44 +602,16 @@ class AccessRequestIntegrationTest {
     return ids;
   }
 
-  private static Map<TopicPartition, Long> endOffsets(String topic) {
-    try (var consumer = consumer()) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions);
-    }
-  }
-
-  private static List<byte[]> valuesSince(Map<TopicPartition, Long> start, String key) {
-    List<byte[]> values = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline
-          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(
-                r -> {
-                  if (key == null || key.equals(r.key())) {
-                    values.add(r.value());
-                  }
-                });
-      }
-    }
-    return values;
-  }
-
-  private static List<AccessRequestEvent> recordsSince(
-      Map<TopicPartition, Long> start, String requestId) {
+  /** The access-request events published since the mark, those of one request if named. */
+  private static List<AccessRequestEvent> recordsSince(TopicReader.Mark start, String requestId) {
     // Others' tests share the topic, some with code of another version: what cannot be read is not
     // ours.
     List<AccessRequestEvent> events = new ArrayList<>();
-    for (byte[] value : valuesSince(start, requestId)) {
+    List<byte[]> values =
+        requestId == null
+            ? TopicReader.recordsSince(start).stream().map(ConsumerRecord::value).toList()
+            : TopicReader.valuesSince(start, requestId);
+    for (byte[] value : values) {
       try {
         events.add(AccessRequestJson.read(value));
       } catch (IllegalArgumentException e) {
@@ -699,20 +619,5 @@ class AccessRequestIntegrationTest {
       }
     }
     return events;
-  }
-
-  private static List<AuditEntry> auditSince(Map<TopicPartition, Long> start) {
-    return valuesSince(start, null).stream().map(AuditJson::read).toList();
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

@@ -7,22 +7,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.AgencyType;
-import uk.crossline.model.Topics;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditJson;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.IntelligenceReport;
 import uk.crossline.model.event.IntelligenceReported;
@@ -56,8 +47,9 @@ import uk.crossline.model.projection.DocumentStatus;
 import uk.crossline.model.projection.IntelligenceDocuments;
 import uk.crossline.model.vocabulary.Category;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.AccessLogReader;
+import uk.crossline.search.Projection;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
-import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -175,12 +167,12 @@ class StatisticsIntegrationTest {
           "bromsgrove",
           true);
     }
-    StatisticsIndex.write(client, documents);
+    Projection.index(client, documents);
   }
 
   @AfterAll
   void removeOwnDocuments() throws Exception {
-    StatisticsIndex.delete(client, documents);
+    Projection.delete(client, documents);
   }
 
   @ParameterizedTest
@@ -318,7 +310,7 @@ class StatisticsIntegrationTest {
   void eachCallLeavesOneAccessLogRecordWithTheRangeAndNoEventIds(DemoTokens tokens)
       throws Exception {
     String purpose = "scrutiny panel quarterly review " + UUID.randomUUID();
-    var start = endOffsets();
+    var start = AccessLogReader.mark();
 
     mvc.perform(
             get("/api/v1/statistics")
@@ -329,10 +321,7 @@ class StatisticsIntegrationTest {
                 .param("format", "csv"))
         .andExpect(status().isOk());
 
-    List<AuditEntry> ours =
-        entriesSince(start).stream()
-            .filter(entry -> entry.purpose().orElse("").equals(purpose))
-            .toList();
+    List<AuditEntry> ours = AccessLogReader.entriesWithPurpose(start, purpose);
     assertThat(ours).hasSize(1);
     AuditEntry entry = ours.getFirst();
     assertThat(entry.action()).isEqualTo(AuditAction.STATISTICS);
@@ -436,41 +425,5 @@ class StatisticsIntegrationTest {
       }
     }
     return cells;
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
-    try (var consumer = consumer()) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(Topics.AUDIT_LOG, p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions);
-    }
-  }
-
-  private static List<AuditEntry> entriesSince(Map<TopicPartition, Long> start) {
-    List<AuditEntry> entries = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(start.keySet());
-      start.forEach(consumer::seek);
-      var end = consumer.endOffsets(start.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline
-          && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> entries.add(AuditJson.read(r.value())));
-      }
-    }
-    return entries;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

@@ -27,6 +27,7 @@ import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.IntelligenceReport;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.search.Projection;
 import uk.crossline.search.SeededPartnership;
 import uk.crossline.search.SeededPartnership.Seeded;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
@@ -92,12 +93,12 @@ class StatisticsLeakIntegrationTest {
         copies.add(new Copy(seeded, month));
       }
     }
-    StatisticsIndex.write(client, documents);
+    Projection.index(client, documents);
   }
 
   @AfterAll
   void removeOwnDocuments() throws Exception {
-    StatisticsIndex.delete(client, documents);
+    Projection.delete(client, documents);
   }
 
   static Stream<String> users() {
