@@ -36,6 +36,7 @@ import uk.crossline.model.accessrequest.AccessRequested;
 import uk.crossline.model.accessrequest.Decision;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
+import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.AccessRequestLog.Entry;
 import uk.crossline.search.requests.AccessRequestLog.Status;
 
@@ -89,9 +90,7 @@ class AccessRequestController {
               content = @Content(schema = @Schema(implementation = NewRequest.class))))
   ResponseEntity<Map<String, Object>> request(
       Caller caller, @RequestBody Map<String, Object> body) {
-    if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-      throw forbidden("Your agency's agreement or your role does not include searching.");
-    }
+    IntelligenceSearch.mustSearch(caller, policy);
     Map<String, String> fields = strict(body, Set.of("matchRef", "justification"));
     List<FieldProblem> problems = new ArrayList<>();
     String justification = fields.getOrDefault("justification", "").strip();
@@ -191,9 +190,7 @@ class AccessRequestController {
     List<Map<String, Object>> answer;
     switch (direction) {
       case "outgoing" -> {
-        if (!caller.has(Role.SEARCH) || !policy.maySearch(caller)) {
-          throw forbidden("Your agency's agreement or your role does not include searching.");
-        }
+        IntelligenceSearch.mustSearch(caller, policy);
         answer = Ask.of(caller.agency(), requests.all()).stream().map(this::outgoing).toList();
       }
       case "incoming" -> {
