@@ -26,6 +26,13 @@ public final class Topics {
   /** Alert subscriptions, compacted by subscription id, so any alerts instance can rebuild them. */
   public static final String ALERT_SUBSCRIPTIONS = "crossline.alerts.subscriptions";
 
+  /**
+   * Alerts delivered to subscribers' inboxes, compacted by alert id: an alert's last record (read
+   * or not) is the inbox, so any alerts instance can rebuild it and a redelivered alert is one
+   * alert.
+   */
+  public static final String ALERTS = "crossline.alerts.inbox";
+
   /** What each intake has published, compacted by event id: how a retry is known as one. */
   public static final String INTAKE_RECEIPTS = "crossline.intake.receipts";
 
@@ -45,6 +52,7 @@ public final class Topics {
         AUDIT_LOG,
         AUDIT_LOG_DLT,
         ALERT_SUBSCRIPTIONS,
+        ALERTS,
         INTAKE_RECEIPTS,
         ACCESS_REQUESTS);
   }

@@ -1,0 +1,97 @@
+package uk.crossline.alerts.matching;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import uk.crossline.alerts.inbox.Alert;
+import uk.crossline.alerts.inbox.Inbox;
+import uk.crossline.alerts.subscription.Subscriptions;
+import uk.crossline.kit.audit.AuditLog;
+import uk.crossline.model.Topics;
+import uk.crossline.model.audit.AuditAction;
+import uk.crossline.model.audit.AuditEntryDraft;
+import uk.crossline.model.event.EventJson;
+import uk.crossline.model.event.IntelligenceEvent;
+
+/**
+ * Reads the intelligence events in batches (group {@code crossline-alerts}) and delivers the alerts
+ * each brings, one event after another, so an amendment in the same batch as its report already
+ * finds the first alerts. Each delivery is written to the access log before it reaches the inbox;
+ * offsets are committed after the batch, so a crash redelivers it and the stable alert ids keep
+ * each alert one.
+ */
+@Component
+class EventsListener {
+
+  private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
+
+  private final Matching matching;
+  private final Subscriptions subscriptions;
+  private final Inbox inbox;
+  private final AuditLog audit;
+  private final Clock clock = Clock.systemUTC();
+
+  EventsListener(Matching matching, Subscriptions subscriptions, Inbox inbox, AuditLog audit) {
+    this.matching = matching;
+    this.subscriptions = subscriptions;
+    this.inbox = inbox;
+    this.audit = audit;
+  }
+
+  @KafkaListener(
+      id = "crossline-alerts-matching",
+      groupId = "${crossline.alerts.group-id:crossline-alerts}",
+      topics = Topics.INTELLIGENCE_EVENTS,
+      properties = {
+        "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+        "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+      })
+  void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+    if (!subscriptions.caughtUp() || !inbox.caughtUp()) {
+      // Matching against half the subscriptions would lose alerts: the batch is retried.
+      throw new IllegalStateException("subscriptions or inbox still being read");
+    }
+    for (ConsumerRecord<String, byte[]> record : records) {
+      if (record.value() == null) {
+        continue; // a retention tombstone: the event leaves the hub, nobody is alerted
+      }
+      IntelligenceEvent event;
+      try {
+        event = EventJson.read(record.value());
+      } catch (IllegalArgumentException e) {
+        // The indexer sends unreadable events to the dead-letter topic; here they alert nobody.
+        log.warn(
+            "Event {}-{}@{} skipped: {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e.getMessage());
+        continue;
+      }
+      List<Matching.Delivery> deliveries = matching.alertsFor(event, clock.instant());
+      for (Matching.Delivery delivery : deliveries) {
+        Alert alert = delivery.alert();
+        audit.record(
+            new AuditEntryDraft(
+                audit.component(),
+                AuditAction.ALERT_DELIVERY,
+                Optional.of(delivery.subscription().purpose()),
+                Map.of(
+                    "alertId", alert.alertId().toString(),
+                    "kind", alert.kind().name(),
+                    "subscriptionId", alert.subscriptionId().toString(),
+                    "recipient.username", delivery.subscription().subscriber().username(),
+                    "recipient.agency", alert.recipientAgency().value(),
+                    "detail", alert.content().map(c -> c.detail().label()).orElse("notice")),
+                List.of(event.eventId())));
+      }
+      inbox.deliver(deliveries.stream().map(Matching.Delivery::alert).toList());
+    }
+  }
+}

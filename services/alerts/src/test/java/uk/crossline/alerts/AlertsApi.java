@@ -1,0 +1,142 @@
+package uk.crossline.alerts;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.crossline.testsupport.DemoTokens;
+
+/** The alerts API as a test drives it, and a way to know matching has passed given records. */
+public final class AlertsApi {
+
+  public static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final MockMvc mvc;
+  private final DemoTokens tokens;
+
+  public AlertsApi(MockMvc mvc, DemoTokens tokens) {
+    this.mvc = mvc;
+    this.tokens = tokens;
+  }
+
+  public static String district(String name, String district) {
+    return """
+        {"name": "%s", "purpose": "Community safety patrol planning",
+         "areas": [{"type": "DISTRICT", "district": "%s"}]}"""
+        .formatted(name, district);
+  }
+
+  public String subscribe(String user, String body) throws Exception {
+    String answer =
+        mvc.perform(
+                post("/api/v1/subscriptions")
+                    .header("Authorization", "Bearer " + tokens.accessToken(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    JsonNode node = JSON.readTree(answer);
+    if (!node.has("subscriptionId")) {
+      throw new AssertionError("not subscribed: " + answer);
+    }
+    return node.get("subscriptionId").asString();
+  }
+
+  public void end(String user, String subscriptionId) throws Exception {
+    mvc.perform(
+        delete("/api/v1/subscriptions/" + subscriptionId)
+            .header("Authorization", "Bearer " + tokens.accessToken(user)));
+  }
+
+  /** The user's alerts about this event, newest first. */
+  public List<JsonNode> alertsAbout(String user, String eventId) throws Exception {
+    String answer =
+        mvc.perform(
+                get("/api/v1/alerts")
+                    .param("limit", "200")
+                    .header("Authorization", "Bearer " + tokens.accessToken(user)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode alert : JSON.readTree(answer).get("alerts")) {
+      if (alert.get("eventId").asString().equals(eventId)) {
+        found.add(alert);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A matching consumer group of its own for one test context, starting where the events topic ends
+   * now: the test sees every event it publishes, and none of the topic's history.
+   */
+  public static String groupAtEnd(String bootstrap) {
+    String group = "crossline-alerts-test-" + java.util.UUID.randomUUID();
+    Map<String, Object> config = new HashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(config)) {
+      var partitions =
+          admin
+              .describeTopics(List.of(uk.crossline.model.Topics.INTELLIGENCE_EVENTS))
+              .allTopicNames()
+              .get()
+              .get(uk.crossline.model.Topics.INTELLIGENCE_EVENTS)
+              .partitions()
+              .stream()
+              .map(
+                  p ->
+                      new TopicPartition(
+                          uk.crossline.model.Topics.INTELLIGENCE_EVENTS, p.partition()))
+              .toList();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+      partitions.forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      var ends = admin.listOffsets(latest).all().get();
+      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> start =
+          new HashMap<>();
+      ends.forEach(
+          (p, info) ->
+              start.put(p, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
+      admin.alterConsumerGroupOffsets(group, start).all().get();
+      return group;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot set up a consumer group for the test", e);
+    }
+  }
+
+  /** Waits until the matching consumer group has committed past every one of these records. */
+  public static void awaitMatched(String bootstrap, String group, List<RecordMetadata> records) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(config)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                var committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                return records.stream()
+                    .allMatch(
+                        r -> {
+                          var offset = committed.get(new TopicPartition(r.topic(), r.partition()));
+                          return offset != null && offset.offset() > r.offset();
+                        });
+              });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package uk.crossline.model.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.crossline.model.AgencyId;
+import uk.crossline.model.AgencyType;
+import uk.crossline.model.Caller;
+import uk.crossline.model.Role;
+import uk.crossline.model.event.EventFormatException;
+import uk.crossline.model.location.GeoPoint;
+import uk.crossline.model.vocabulary.Category;
+import uk.crossline.model.vocabulary.Indicator;
+import uk.crossline.model.vocabulary.IntelligenceAssessment;
+import uk.crossline.model.vocabulary.SourceEvaluation;
+
+class SubscriptionJsonTest {
+
+  private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
+
+  private static Subscription subscription() {
+    return new Subscription(
+        UUID.fromString("7d1f0f5e-5c1b-4c47-9d59-3f8f6f0d2a11"),
+        new Caller(
+            "user-1",
+            "police.analyst",
+            AgencyId.of("west-mercia-police"),
+            AgencyType.POLICE,
+            Set.of(Role.SUBSCRIBE_ALERTS, Role.LINK_ANALYSIS)),
+        "Redditch deal lines",
+        "Deal line mapping in Redditch",
+        List.of(
+            new Area.District("redditch"),
+            new Area.Outward("B97"),
+            new Area.Radius(new GeoPoint(52.3, -1.94), 2.5)),
+        Set.of(Category.DEAL_LINE),
+        Set.of(Indicator.NEW_PHONE),
+        Optional.of(
+            new GradingThreshold(SourceEvaluation.UNTESTED, IntelligenceAssessment.B, true)),
+        Channel.INBOX,
+        AT,
+        AT);
+  }
+
+  @Test
+  void everyKindOfEventThenReadsBackEqual() {
+    for (SubscriptionEvent event :
+        List.of(
+            SubscriptionStarted.of(subscription()),
+            SubscriptionChanged.of(subscription()),
+            SubscriptionEnded.of(subscription(), AT, "police.analyst"))) {
+      assertThat(SubscriptionJson.read(SubscriptionJson.write(event))).isEqualTo(event);
+    }
+  }
+
+  @Test
+  void unknownFieldThenRefusedNamingIt() {
+    String json =
+        SubscriptionJson.writeString(SubscriptionStarted.of(subscription()))
+            .replaceFirst("\\{", "{\"colour\":\"red\",");
+
+    assertThatThrownBy(() -> SubscriptionJson.read(json))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("colour");
+  }
+
+  @Test
+  void unknownKindOrNewerVersionThenRefused() {
+    String json = SubscriptionJson.writeString(SubscriptionStarted.of(subscription()));
+
+    assertThatThrownBy(() -> SubscriptionJson.read(json.replace("\"STARTED\"", "\"PAUSED\"")))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("kind");
+    assertThatThrownBy(
+            () -> SubscriptionJson.read(json.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("schemaVersion");
+  }
+
+  @Test
+  void radiusBeyondFiftyKmOrNoAreaThenRefused() {
+    assertThatThrownBy(() -> new Area.Radius(new GeoPoint(52.3, -1.9), 51))
+        .hasMessageStartingWith("km:");
+    assertThatThrownBy(
+            () ->
+                new Subscription(
+                    UUID.randomUUID(),
+                    subscription().subscriber(),
+                    "x",
+                    "Patrol planning",
+                    List.of(),
+                    Set.of(),
+                    Set.of(),
+                    Optional.empty(),
+                    Channel.INBOX,
+                    AT,
+                    AT))
+        .hasMessageStartingWith("areas:");
+  }
+}
