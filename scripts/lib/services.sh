@@ -6,15 +6,17 @@
 INTAKE_PORT=$((8081 + PORT_OFFSET))
 INDEXER_PORT=$((8082 + PORT_OFFSET))
 SEARCH_PORT=$((8083 + PORT_OFFSET))
+ALERTS_PORT=$((8084 + PORT_OFFSET))
 
 # The services `up` builds and starts, in order.
-SERVICES=(indexer intake search)
+SERVICES=(indexer intake search alerts)
 
 # services_build: build the service jars (and the demo loader) when a source is newer than its jar.
 services_build() {
   local jar="$CROSSLINE_ROOT/services/intake/target/intake-0.1.0-SNAPSHOT.jar"
   local others=("$CROSSLINE_ROOT/services/indexer/target/indexer-0.1.0-SNAPSHOT.jar"
     "$CROSSLINE_ROOT/services/search/target/search-0.1.0-SNAPSHOT.jar"
+    "$CROSSLINE_ROOT/services/alerts/target/alerts-0.1.0-SNAPSHOT.jar"
     "$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar")
   local built=1 other
   for other in "$jar" "${others[@]}"; do [ -f "$other" ] || built=0; done
@@ -28,7 +30,7 @@ services_build() {
   local started
   started=$(date +%s)
   (cd "$CROSSLINE_ROOT" && mvn -B -ntp -DskipTests -Dspotless.check.skip=true \
-    -pl services/intake,services/indexer,services/search,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
+    -pl services/intake,services/indexer,services/search,services/alerts,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     if [ -t 1 ]; then
@@ -81,6 +83,13 @@ search_start() {
 }
 
 search_wait() { wait_until search 120 service_ready "$SEARCH_PORT"; }
+
+alerts_start() {
+  service_start alerts "$CROSSLINE_ROOT/services/alerts/target/alerts-0.1.0-SNAPSHOT.jar" \
+    "$ALERTS_PORT"
+}
+
+alerts_wait() { wait_until alerts 120 service_ready "$ALERTS_PORT"; }
 
 # services_start: every service, then wait for each (they start side by side).
 services_start() {
