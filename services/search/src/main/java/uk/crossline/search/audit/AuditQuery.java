@@ -19,6 +19,7 @@ import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.parameters.QueryParameters;
 
 /**
  * What an auditor asks of the access log, read strictly from the query string: an unknown
@@ -147,19 +148,8 @@ record AuditQuery(
 
   private static String readPurpose(
       MultiValueMap<String, String> parameters, List<FieldProblem> problems) {
-    String purpose = single(parameters, "purpose").map(String::strip).orElse("");
-    if (purpose.length() < 5) {
-      problems.add(
-          new FieldProblem(
-              "purpose",
-              "say why you look (at least 5 characters): auditors' look-ups go in the access log"
-                  + " too"));
-    } else if (purpose.length() > 500) {
-      problems.add(new FieldProblem("purpose", "at most 500 characters"));
-    } else if (purpose.chars().anyMatch(Character::isISOControl)) {
-      problems.add(new FieldProblem("purpose", "must not contain control characters"));
-    }
-    return purpose;
+    // Auditors' own look-ups go in the access log too.
+    return QueryParameters.purpose(single(parameters, "purpose").orElse(null), problems);
   }
 
   private static Optional<String> readChain(

@@ -15,6 +15,7 @@ import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.parameters.QueryParameters;
 import uk.crossline.search.query.IntelligenceSearch;
 
 /**
@@ -42,10 +43,7 @@ class EventDetailController {
   Map<String, Object> event(
       Caller caller, @PathVariable String eventId, @RequestParam(required = false) String purpose) {
     IntelligenceSearch.mustSearch(caller, policy);
-    if (purpose == null || purpose.strip().length() < 5 || purpose.length() > 500) {
-      throw ProblemException.invalid(
-          "purpose", "say why you look (5 to 500 characters): it goes in the access log");
-    }
+    purpose = QueryParameters.purpose(purpose);
     EventId id;
     try {
       id = EventId.of(eventId);

@@ -29,6 +29,7 @@ import uk.crossline.model.event.EventId;
 import uk.crossline.search.links.LinksAnswer.Link;
 import uk.crossline.search.links.LinksAnswer.NotFollowed;
 import uk.crossline.search.links.LinksAnswer.Via;
+import uk.crossline.search.parameters.QueryParameters;
 import uk.crossline.search.premises.SamePremises;
 import uk.crossline.search.query.IntelligenceSearch;
 
@@ -85,11 +86,7 @@ class LinksController {
         throw ProblemException.invalid(name, "not a parameter of links; use purpose");
       }
     }
-    String purpose = Optional.ofNullable(parameters.getFirst("purpose")).orElse("").strip();
-    if (purpose.length() < 5 || purpose.length() > 500) {
-      throw ProblemException.invalid(
-          "purpose", "say why you look (5 to 500 characters): it goes in the access log");
-    }
+    String purpose = QueryParameters.purpose(parameters.getFirst("purpose"));
     EventId id;
     try {
       id = EventId.of(eventId);

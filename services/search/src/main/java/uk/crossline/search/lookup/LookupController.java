@@ -22,6 +22,7 @@ import uk.crossline.model.pseudonymisation.InvalidIdentifierException;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.pseudonymisation.Pseudonymiser;
 import uk.crossline.model.vocabulary.IdentifierType;
+import uk.crossline.search.parameters.QueryParameters;
 import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchDisclosure;
 import uk.crossline.search.requests.MatchKey;
@@ -129,12 +130,8 @@ class LookupController {
         problems.add(new FieldProblem(name, "not a field of a look-up; use purpose, type, value"));
       }
     }
-    String purpose = body.get("purpose") instanceof String text ? text.strip() : "";
-    if (purpose.length() < 5 || purpose.length() > 500) {
-      problems.add(
-          new FieldProblem(
-              "purpose", "say why you look up (5 to 500 characters): it goes in the access log"));
-    }
+    String purpose =
+        QueryParameters.purpose(body.get("purpose") instanceof String text ? text : null, problems);
     IdentifierType type = null;
     try {
       type = IdentifierType.valueOf(String.valueOf(body.get("type")));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.util.MultiValueMap;
 import uk.crossline.kit.problem.FieldProblem;
+import uk.crossline.kit.problem.ProblemException;
 
 /**
  * The query parameters of a request as search, the access log and statistics read them alike: a
@@ -16,6 +17,42 @@ import uk.crossline.kit.problem.FieldProblem;
 public final class QueryParameters {
 
   private QueryParameters() {}
+
+  /** The shortest and longest purpose the access log takes. */
+  public static final int PURPOSE_MIN = 5;
+
+  public static final int PURPOSE_MAX = 500;
+
+  /**
+   * Why the caller asks, for the access log: 5 to 500 characters of plain text, stripped. Every
+   * consultation needs one (DESIGN, Audit); a missing, short, long or control-character purpose is
+   * added to the problems, naming {@code purpose}.
+   *
+   * @param given the purpose as given, or null
+   */
+  public static String purpose(String given, List<FieldProblem> problems) {
+    String purpose = given == null ? "" : given.strip();
+    if (purpose.length() < PURPOSE_MIN || purpose.length() > PURPOSE_MAX) {
+      problems.add(
+          new FieldProblem(
+              "purpose",
+              "say why you ask (%d to %d characters): it goes in the access log"
+                  .formatted(PURPOSE_MIN, PURPOSE_MAX)));
+    } else if (purpose.chars().anyMatch(Character::isISOControl)) {
+      problems.add(new FieldProblem("purpose", "must not contain control characters"));
+    }
+    return purpose;
+  }
+
+  /** {@link #purpose(String, List)} for a call with nothing else to check: refused at once. */
+  public static String purpose(String given) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String purpose = purpose(given, problems);
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid(problems);
+    }
+    return purpose;
+  }
 
   /** The parameter's (first) value, as given. */
   public static Optional<String> single(MultiValueMap<String, String> parameters, String name) {

@@ -12,6 +12,7 @@ import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.event.Premises;
 import uk.crossline.model.location.Postcode;
+import uk.crossline.search.parameters.QueryParameters;
 
 /**
  * Which premises a caller asks about, in exactly one of three forms: its UPRN; its name and
@@ -72,12 +73,7 @@ record PremisesQuery(
                 name, "not a premises parameter; use purpose, uprn, name, postcode, key"));
       }
     }
-    String purpose = single(parameters, "purpose").orElse("");
-    if (purpose.length() < 5 || purpose.length() > 500) {
-      problems.add(
-          new FieldProblem(
-              "purpose", "say why you look (5 to 500 characters): it goes in the access log"));
-    }
+    String purpose = QueryParameters.purpose(single(parameters, "purpose").orElse(null), problems);
     Optional<String> uprn = single(parameters, "uprn");
     Optional<String> name = single(parameters, "name");
     Optional<String> postcode = single(parameters, "postcode");

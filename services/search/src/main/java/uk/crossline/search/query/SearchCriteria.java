@@ -27,6 +27,7 @@ import uk.crossline.model.vocabulary.Indicator;
 import uk.crossline.model.vocabulary.IntelligenceAssessment;
 import uk.crossline.model.vocabulary.Priority;
 import uk.crossline.model.vocabulary.SourceEvaluation;
+import uk.crossline.search.parameters.QueryParameters;
 
 /**
  * What a caller asks of search, read strictly from the query string: an unknown parameter, an
@@ -181,14 +182,7 @@ public record SearchCriteria(
   /** Purpose, free text, filters and dates: what search and the map read alike. */
   private static SearchCriteria common(
       MultiValueMap<String, String> parameters, List<FieldProblem> problems) {
-    String purpose = single(parameters, "purpose").map(String::strip).orElse("");
-    if (purpose.length() < 5) {
-      problems.add(
-          new FieldProblem(
-              "purpose", "say why you search (at least 5 characters): it goes in the access log"));
-    } else if (purpose.length() > 500) {
-      problems.add(new FieldProblem("purpose", "at most 500 characters"));
-    }
+    String purpose = QueryParameters.purpose(single(parameters, "purpose").orElse(null), problems);
     Optional<String> text = single(parameters, "q").map(String::strip).filter(q -> !q.isEmpty());
     if (text.isPresent() && text.get().length() > MAX_TEXT) {
       problems.add(new FieldProblem("q", "at most " + MAX_TEXT + " characters"));

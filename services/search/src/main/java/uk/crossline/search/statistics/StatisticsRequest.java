@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
+import uk.crossline.search.parameters.QueryParameters;
 
 /**
  * What a caller asks of the statistics, read strictly: an unknown parameter, a bad month or a range
@@ -59,15 +60,7 @@ record StatisticsRequest(String purpose, YearMonth from, YearMonth to, Optional<
         problems.add(new FieldProblem(name, "give it once"));
       }
     }
-    String purpose = single(parameters, "purpose").map(String::strip).orElse("");
-    if (purpose.length() < 5) {
-      problems.add(
-          new FieldProblem(
-              "purpose",
-              "say why you read the statistics (at least 5 characters): it goes in the access log"));
-    } else if (purpose.length() > 500) {
-      problems.add(new FieldProblem("purpose", "at most 500 characters"));
-    }
+    String purpose = QueryParameters.purpose(single(parameters, "purpose").orElse(null), problems);
     Optional<YearMonth> from = month(parameters, "from", problems);
     Optional<YearMonth> to = month(parameters, "to", problems);
     Optional<Format> format = Optional.empty();
