@@ -68,13 +68,19 @@ class AlertStreams implements Inbox.Listener {
   private final int backlog;
   private StreamPosition read = StreamPosition.START;
 
+  @org.springframework.beans.factory.annotation.Autowired
   AlertStreams(Inbox inbox, StreamSettings settings, MeterRegistry registry) {
-    this.backlog = settings.backlog();
+    this(settings.backlog());
     // Registered while beans are made, before the inbox starts reading: every alert is seen.
     inbox.listen(this);
     Gauge.builder(AlertMetrics.STREAMS, open, o -> o.values().stream().mapToInt(Set::size).sum())
         .description("Live alert streams open on this instance")
         .register(registry);
+  }
+
+  /** Not yet told of any alert: the inbox (or a test) calls {@link #landed}. */
+  AlertStreams(int backlog) {
+    this.backlog = backlog;
   }
 
   @Override
