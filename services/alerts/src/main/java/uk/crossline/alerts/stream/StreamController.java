@@ -2,6 +2,9 @@ package uk.crossline.alerts.stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +59,7 @@ class StreamController {
               + " comes first, then the live ones, none twice. Ids are opaque; compare none.")
   SseEmitter stream(
       Caller caller,
+      Principal principal,
       @RequestHeader(name = LAST_EVENT_ID, required = false) String header,
       @RequestParam Map<String, String> parameters) {
     if (!Inbox.mayReadAlerts(caller, policy)) {
@@ -90,7 +95,16 @@ class StreamController {
         new SseEmitter(
             settings.maxDuration().plus(settings.heartbeat().multipliedBy(2)).toMillis());
     AlertStreams.Client client = streams.open(caller, after);
-    Thread sender = Thread.ofVirtual().name("alerts-stream").unstarted(() -> send(client, emitter));
+    Duration lasts = settings.maxDuration();
+    // A stream outlives no token: past its expiry the client reconnects with a fresh one.
+    if (principal instanceof JwtAuthenticationToken token
+        && token.getToken().getExpiresAt() != null) {
+      Duration left = Duration.between(Instant.now(), token.getToken().getExpiresAt());
+      lasts = left.compareTo(lasts) < 0 ? (left.isNegative() ? Duration.ZERO : left) : lasts;
+    }
+    Duration duration = lasts;
+    Thread sender =
+        Thread.ofVirtual().name("alerts-stream").unstarted(() -> send(client, emitter, duration));
     Runnable closed =
         () -> {
           streams.close(client);
@@ -107,8 +121,8 @@ class StreamController {
    * Replays, then streams live, keeping the position the client has reached: an alert is sent only
    * when it is after that position, and the position then moves to the cut the alert landed with.
    */
-  private void send(AlertStreams.Client client, SseEmitter emitter) {
-    long deadline = System.nanoTime() + settings.maxDuration().toNanos();
+  private void send(AlertStreams.Client client, SseEmitter emitter, Duration lasts) {
+    long deadline = System.nanoTime() + lasts.toNanos();
     StreamPosition position = client.from();
     try {
       emitter.send(
