@@ -1,6 +1,8 @@
 package uk.crossline.alerts.stream;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
@@ -57,11 +59,17 @@ class StreamController {
               + " comments as heartbeats. Reconnect with the header Last-Event-ID (or the"
               + " parameter lastEventId) set to the last id you got: every alert of yours after it"
               + " comes first, then the live ones, none twice. Ids are opaque; compare none.")
+  @Parameter(
+      name = LAST_EVENT_ID_PARAMETER,
+      in = ParameterIn.QUERY,
+      description = "The last event id received, for clients that cannot set Last-Event-ID")
   SseEmitter stream(
-      Caller caller,
-      Principal principal,
-      @RequestHeader(name = LAST_EVENT_ID, required = false) String header,
-      @RequestParam Map<String, String> parameters) {
+      @Parameter(hidden = true) Caller caller,
+      @Parameter(hidden = true) Principal principal,
+      @Parameter(description = "The last event id received: resume after it")
+          @RequestHeader(name = LAST_EVENT_ID, required = false)
+          String header,
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
     if (!Inbox.mayReadAlerts(caller, policy)) {
       throw new ProblemException(
           HttpStatus.FORBIDDEN,

@@ -269,6 +269,16 @@ class AlertStreamIntegrationTest {
     }
   }
 
+  @Test
+  void openApiDescribesTheStreamWithItsOneParameter() throws Exception {
+    String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+    var stream = AlertsApi.JSON.readTree(docs).at("/paths/~1api~1v1~1alerts~1stream/get");
+    assertThat(stream.isMissingNode()).isFalse();
+    List<String> parameters = new ArrayList<>();
+    stream.path("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+    assertThat(parameters).containsExactlyInAnyOrder("Last-Event-ID", "lastEventId");
+  }
+
   private static void assertNoDuplicatesAndIdsInOrder(SseClient client) {
     List<SseClient.Event> alerts = client.alerts();
     assertThat(alerts).extracting(e -> e.data().get("alertId").asString()).doesNotHaveDuplicates();
