@@ -12,7 +12,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
 import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.model.Caller;
+import uk.crossline.model.Role;
 import uk.crossline.model.Topics;
+import uk.crossline.model.access.AccessPolicy;
+import uk.crossline.model.access.AlertDetail;
 import uk.crossline.model.event.EventId;
 
 /**
@@ -27,6 +31,20 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
   private final Map<UUID, Alert> byId = new ConcurrentHashMap<>();
   private final Map<EventId, Map<UUID, Alert>> firstAlerts = new ConcurrentHashMap<>();
   private final TopicTable table;
+  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Told of every alert record as this instance reads the inbox topic, in the topic's order, on the
+   * reader's thread (so it must return quickly and never block).
+   */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param first whether this is the first record of this alert id on this instance; a later one
+     *     is a read mark, or the same alert delivered again by a second instance
+     */
+    void landed(Alert alert, int partition, long offset, boolean first);
+  }
 
   Inbox(KafkaProperties kafka, AlertSettings settings) {
     this.table =
@@ -35,7 +53,34 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
             Topics.ALERTS,
             "crossline-alerts-inbox",
             settings.topicWait(),
-            (key, value) -> apply(AlertJson.read(value)));
+            (key, value, partition, offset) -> apply(AlertJson.read(value), partition, offset));
+  }
+
+  /**
+   * Adds a listener of alerts as they land. A listener added before this instance starts reading
+   * (while beans are made) sees every alert from the beginning of the topic.
+   */
+  public void listen(Listener listener) {
+    listeners.add(listener);
+  }
+
+  /** Whether the alert is this caller's: the inbox decides whose alerts are whose. */
+  public static boolean isFor(Alert alert, Caller caller) {
+    return alert.recipientUserId().equals(caller.userId())
+        && alert.recipientAgency().equals(caller.agency());
+  }
+
+  /**
+   * Whether the caller may read alerts at all: the role, and an agreement that gives alerts (the
+   * access policy decides).
+   */
+  public static boolean mayReadAlerts(Caller caller, AccessPolicy policy) {
+    return caller.has(Role.SUBSCRIBE_ALERTS) && policy.alertDetail(caller) != AlertDetail.NONE;
+  }
+
+  /** The alert as its recipient reads it from the inbox API. */
+  public static Map<String, Object> view(Alert alert) {
+    return InboxController.view(alert);
   }
 
   public boolean caughtUp() {
@@ -71,12 +116,15 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
     return Optional.ofNullable(byId.get(alertId));
   }
 
-  private void apply(Alert alert) {
-    byId.put(alert.alertId(), alert);
+  private void apply(Alert alert, int partition, long offset) {
+    boolean first = byId.put(alert.alertId(), alert) == null;
     if (alert.kind() == Alert.Kind.NEW) {
       firstAlerts
           .computeIfAbsent(alert.eventId(), id -> new ConcurrentHashMap<>())
           .put(alert.subscriptionId(), alert);
+    }
+    for (Listener listener : listeners) {
+      listener.landed(alert, partition, offset, first);
     }
   }
 

@@ -18,9 +18,7 @@ import uk.crossline.alerts.table.TopicTable;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessPolicy;
-import uk.crossline.model.access.AlertDetail;
 
 /**
  * A subscriber's own alerts. Delivery was the disclosure and is in the access log; reading them
@@ -109,7 +107,7 @@ class InboxController {
     return view(inbox.get(alert.alertId()).orElseThrow());
   }
 
-  private static Map<String, Object> view(Alert alert) {
+  static Map<String, Object> view(Alert alert) {
     Map<String, Object> view = new java.util.LinkedHashMap<>(AlertJson.tree(alert));
     view.remove("schemaVersion");
     view.remove("recipientUserId");
@@ -118,7 +116,7 @@ class InboxController {
   }
 
   private void requireMayBeAlerted(Caller caller) {
-    if (!caller.has(Role.SUBSCRIBE_ALERTS) || policy.alertDetail(caller) == AlertDetail.NONE) {
+    if (!Inbox.mayReadAlerts(caller, policy)) {
       throw new ProblemException(
           HttpStatus.FORBIDDEN,
           "Forbidden",

@@ -1,6 +1,7 @@
 package uk.crossline.alerts.matching;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Inbox;
+import uk.crossline.alerts.metrics.AlertMetrics;
 import uk.crossline.alerts.subscription.Subscriptions;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.model.Topics;
@@ -35,10 +37,17 @@ class EventsListener {
   private final Subscriptions subscriptions;
   private final Inbox inbox;
   private final AuditLog audit;
+  private final AlertMetrics metrics;
   private final Clock clock = Clock.systemUTC();
 
-  EventsListener(Matching matching, Subscriptions subscriptions, Inbox inbox, AuditLog audit) {
+  EventsListener(
+      Matching matching,
+      Subscriptions subscriptions,
+      Inbox inbox,
+      AuditLog audit,
+      AlertMetrics metrics) {
     this.matching = matching;
+    this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.inbox = inbox;
     this.audit = audit;
@@ -75,23 +84,38 @@ class EventsListener {
         continue;
       }
       List<Matching.Delivery> deliveries = matching.alertsFor(event, clock.instant());
-      for (Matching.Delivery delivery : deliveries) {
-        Alert alert = delivery.alert();
-        audit.record(
-            new AuditEntryDraft(
-                audit.component(),
-                AuditAction.ALERT_DELIVERY,
-                Optional.of(delivery.subscription().purpose()),
-                Map.of(
-                    "alertId", alert.alertId().toString(),
-                    "kind", alert.kind().name(),
-                    "subscriptionId", alert.subscriptionId().toString(),
-                    "recipient.username", delivery.subscription().subscriber().username(),
-                    "recipient.agency", alert.recipientAgency().value(),
-                    "detail", alert.content().map(c -> c.detail().label()).orElse("notice")),
-                List.of(event.eventId())));
+      metrics.matched(deliveries.size());
+      try {
+        deliver(event, deliveries);
+      } catch (RuntimeException e) {
+        // The batch is retried (see ConsumerConfiguration); the ids keep each alert one.
+        metrics.retried(AlertMetrics.INBOX, deliveries.size());
+        throw e;
       }
-      inbox.deliver(deliveries.stream().map(Matching.Delivery::alert).toList());
+      Instant delivered = clock.instant();
+      deliveries.forEach(
+          d -> metrics.delivered(AlertMetrics.INBOX, event.submittedAt(), delivered));
     }
+  }
+
+  /** Each delivery to the access log, then all of them to the inbox in one transaction. */
+  private void deliver(IntelligenceEvent event, List<Matching.Delivery> deliveries) {
+    for (Matching.Delivery delivery : deliveries) {
+      Alert alert = delivery.alert();
+      audit.record(
+          new AuditEntryDraft(
+              audit.component(),
+              AuditAction.ALERT_DELIVERY,
+              Optional.of(delivery.subscription().purpose()),
+              Map.of(
+                  "alertId", alert.alertId().toString(),
+                  "kind", alert.kind().name(),
+                  "subscriptionId", alert.subscriptionId().toString(),
+                  "recipient.username", delivery.subscription().subscriber().username(),
+                  "recipient.agency", alert.recipientAgency().value(),
+                  "detail", alert.content().map(c -> c.detail().label()).orElse("notice")),
+              List.of(event.eventId())));
+    }
+    inbox.deliver(deliveries.stream().map(Matching.Delivery::alert).toList());
   }
 }

@@ -54,6 +54,18 @@ public final class TopicTable {
     void apply(String key, byte[] value);
   }
 
+  /**
+   * Like {@link Applier}, also told where the record stands in the topic: every instance reads the
+   * same records at the same positions, so a position means the same on all of them.
+   */
+  @FunctionalInterface
+  public interface PositionedApplier {
+    /**
+     * @throws IllegalArgumentException when the record cannot be read; it is skipped and logged
+     */
+    void apply(String key, byte[] value, int partition, long offset);
+  }
+
   /** Why a write did not happen, or did not come back in time. */
   public static final class UnavailableException extends RuntimeException {
     UnavailableException(String message) {
@@ -65,7 +77,7 @@ public final class TopicTable {
   private final String topic;
   private final String clientId;
   private final Duration topicWait;
-  private final Applier applier;
+  private final PositionedApplier applier;
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
   private final Object progress = new Object();
   private final Object transactions = new Object();
@@ -81,6 +93,20 @@ public final class TopicTable {
    */
   public TopicTable(
       KafkaProperties kafka, String topic, String clientId, Duration topicWait, Applier applier) {
+    this(
+        kafka,
+        topic,
+        clientId,
+        topicWait,
+        (PositionedApplier) (key, value, partition, offset) -> applier.apply(key, value));
+  }
+
+  public TopicTable(
+      KafkaProperties kafka,
+      String topic,
+      String clientId,
+      Duration topicWait,
+      PositionedApplier applier) {
     this.kafka = kafka;
     this.topic = topic;
     this.clientId = clientId;
@@ -223,7 +249,7 @@ public final class TopicTable {
             continue;
           }
           try {
-            applier.apply(record.key(), record.value());
+            applier.apply(record.key(), record.value(), record.partition(), record.offset());
           } catch (IllegalArgumentException e) {
             // The reason names the field, never a value.
             log.warn(
