@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Inbox;
 import uk.crossline.alerts.subscription.Subscriptions;
+import uk.crossline.alerts.webhook.WebhookDeliveries;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
@@ -35,13 +36,20 @@ class EventsListener {
   private final Subscriptions subscriptions;
   private final Inbox inbox;
   private final AuditLog audit;
+  private final WebhookDeliveries webhooks;
   private final Clock clock = Clock.systemUTC();
 
-  EventsListener(Matching matching, Subscriptions subscriptions, Inbox inbox, AuditLog audit) {
+  EventsListener(
+      Matching matching,
+      Subscriptions subscriptions,
+      Inbox inbox,
+      AuditLog audit,
+      WebhookDeliveries webhooks) {
     this.matching = matching;
     this.subscriptions = subscriptions;
     this.inbox = inbox;
     this.audit = audit;
+    this.webhooks = webhooks;
   }
 
   @KafkaListener(
@@ -91,7 +99,11 @@ class EventsListener {
                     "detail", alert.content().map(c -> c.detail().label()).orElse("notice")),
                 List.of(event.eventId())));
       }
-      inbox.deliver(deliveries.stream().map(Matching.Delivery::alert).toList());
+      List<Alert> alerts = deliveries.stream().map(Matching.Delivery::alert).toList();
+      // Handed to webhook delivery before the inbox: once in the inbox, a retried batch makes the
+      // alert no more, so a webhook hand-over that failed after it would be lost.
+      webhooks.enqueue(alerts);
+      inbox.deliver(alerts);
     }
   }
 }
