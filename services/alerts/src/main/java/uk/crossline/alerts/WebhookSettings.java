@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one POST may take, connection included
  * @param tick how often the delivery worker looks for attempts that are due
  * @param groupId the consumer group whose members share out the deliveries topic's partitions
+ * @param deliver whether this instance posts webhooks at all (tests that share a broker switch it
+ *     off, so that only the webhook tests' own instance posts to their receivers)
  */
 @ConfigurationProperties("crossline.alerts.webhook")
 public record WebhookSettings(
@@ -25,4 +27,5 @@ public record WebhookSettings(
     @DefaultValue("24h") Duration giveUpAfter,
     @DefaultValue("10s") Duration timeout,
     @DefaultValue("500ms") Duration tick,
-    @DefaultValue("crossline-alerts-webhooks") String groupId) {}
+    @DefaultValue("crossline-alerts-webhooks") String groupId,
+    @DefaultValue("true") boolean deliver) {}

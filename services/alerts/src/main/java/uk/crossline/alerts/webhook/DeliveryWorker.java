@@ -91,6 +91,10 @@ class DeliveryWorker implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (!settings.deliver()) {
+      log.info("Webhook delivery is switched off on this instance");
+      return;
+    }
     Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
     config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);

@@ -53,6 +53,7 @@ import uk.crossline.testsupport.DemoTokens;
 @CrosslineIntegrationTest
 @SpringBootTest(
     properties = {
+      "crossline.alerts.webhook.deliver=true",
       "crossline.alerts.webhook.allow-local-http=true",
       "crossline.alerts.webhook.initial-backoff=200ms",
       "crossline.alerts.webhook.max-backoff=1s",
