@@ -120,7 +120,12 @@ class SubscriptionController {
   }
 
   @GetMapping(PATH + "/{subscriptionId}")
-  @Operation(summary = "One live subscription of your agency")
+  @Operation(
+      summary = "One live subscription of your agency",
+      description =
+          "For a webhook: webhook.url (never the secret) and delivery {status: OK | FAILING |"
+              + " GAVE_UP, pending, delivered, gaveUp, lastError, lastErrorAt, failedAlerts: the"
+              + " ids of alerts given up, still in the inbox}.")
   Map<String, Object> get(
       Caller caller,
       @PathVariable String subscriptionId,

@@ -129,26 +129,45 @@ class DeliveryWorker implements SmartLifecycle {
             }
           });
       while (running) {
-        consumer.poll(settings.tick());
-        if (partitionCount == 0) {
-          partitionCount = consumer.partitionsFor(Topics.ALERT_WEBHOOK_DELIVERIES).size();
-        }
-        if (deliveries.caughtUp() && subscriptions.caughtUp()) {
-          for (WebhookDelivery due : deliveries.due(clock.instant(), this::owns)) {
-            if (!running) {
-              break;
-            }
-            attempt(due);
-          }
+        try {
+          round();
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // The broker away, most likely: the group hands the partitions on if it lasts.
+          log.warn("Webhook delivery round failed; trying again: {}", e.toString());
+          pause();
         }
       }
     } catch (WakeupException e) {
       // stopping
-    } catch (RuntimeException e) {
-      log.error("The webhook delivery worker stopped: {}", e.toString());
     } finally {
       owned.clear();
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void round() {
+    consumer.poll(settings.tick());
+    if (partitionCount == 0) {
+      partitionCount = consumer.partitionsFor(Topics.ALERT_WEBHOOK_DELIVERIES).size();
+    }
+    if (deliveries.caughtUp() && subscriptions.caughtUp()) {
+      for (WebhookDelivery due : deliveries.due(clock.instant(), this::owns)) {
+        if (!running) {
+          break;
+        }
+        attempt(due);
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WakeupException();
     }
   }
 
