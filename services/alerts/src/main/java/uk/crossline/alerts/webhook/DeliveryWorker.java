@@ -171,6 +171,11 @@ class DeliveryWorker implements SmartLifecycle {
     }
   }
 
+  /** The deliveries topic's partitions this instance posts for now. */
+  Set<Integer> ownedPartitions() {
+    return Set.copyOf(owned);
+  }
+
   /** Whether the alert's key falls in a partition this instance owns (Kafka's key partitioner). */
   private boolean owns(UUID alertId) {
     int count = partitionCount;

@@ -79,6 +79,11 @@ class WebhookIntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired WebhookDeliveries deliveries;
   @Autowired DeliveryWorker worker;
+  @Autowired uk.crossline.alerts.subscription.Subscriptions subscriptions;
+  @Autowired uk.crossline.kit.audit.AuditLog audit;
+  @Autowired org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka;
+  @Autowired uk.crossline.alerts.WebhookSettings settings;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void receiverFailsForAWhileThenRecoversThenGetsEveryAlertOnceSignedWithItsSecret(
@@ -286,6 +291,49 @@ class WebhookIntegrationTest {
       } finally {
         api(tokens).end("wyreforest.cso", subscriptionId);
       }
+    }
+  }
+
+  @Test
+  void twoInstancesDeliveringThenEachAlertPostedByOneOnly(DemoTokens tokens, CrosslineStack stack)
+      throws Exception {
+    // given a second instance's worker in the same consumer group, each owning some partitions
+    DeliveryWorker second =
+        new DeliveryWorker(deliveries, subscriptions, audit, kafka, settings, meters);
+    second.start();
+    try (Receiver receiver = new Receiver(0)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !worker.ownedPartitions().isEmpty()
+                      && !second.ownedPartitions().isEmpty()
+                      && worker.ownedPartitions().size() + second.ownedPartitions().size() == 3);
+      assertThat(worker.ownedPartitions()).doesNotContainAnyElementsOf(second.ownedPartitions());
+      JsonNode created = subscribe(tokens, "bromsgrove.cso", receiver.url());
+      String subscriptionId = created.get("subscriptionId").asString();
+      try {
+        // when eight alerts are matched for the subscription
+        List<IntelligenceReported> events = greenInRedditch(8);
+        AlertsApi.awaitMatched(
+            stack.kafkaBootstrapServers(),
+            GROUP,
+            AlertEvents.publish(producer(stack), events.toArray(IntelligenceReported[]::new)));
+
+        // then each is posted once: one instance posts a given alert
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () ->
+                    call(tokens, "bromsgrove.cso", subscriptionId)
+                        .andExpect(jsonPath("$.delivery.delivered").value(8)));
+        assertThat(receiver.requests).hasSize(8);
+        assertThat(receiver.requests.stream().map(Receiver.Request::alertId).distinct()).hasSize(8);
+      } finally {
+        api(tokens).end("bromsgrove.cso", subscriptionId);
+      }
+    } finally {
+      second.stop();
     }
   }
 
