@@ -102,7 +102,7 @@ class EventsListener {
       List<Alert> alerts = deliveries.stream().map(Matching.Delivery::alert).toList();
       // Handed to webhook delivery before the inbox: once in the inbox, a retried batch makes the
       // alert no more, so a webhook hand-over that failed after it would be lost.
-      webhooks.enqueue(alerts);
+      webhooks.enqueue(alerts, event.submittedAt());
       inbox.deliver(alerts);
     }
   }

@@ -240,7 +240,7 @@ class DeliveryWorker implements SmartLifecycle {
     if (outcome.status() == WebhookDelivery.Status.DELIVERED) {
       meters
           .timer("crossline.alerts.webhook.latency")
-          .record(Duration.between(delivery.enqueuedAt(), clock.instant()));
+          .record(Duration.between(delivery.submittedAt(), clock.instant()));
     }
     write(outcome);
   }

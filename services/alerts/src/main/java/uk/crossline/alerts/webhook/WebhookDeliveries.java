@@ -60,9 +60,10 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
    * reach the inbox: a failure here fails matching's batch, which is retried, and an alert already
    * handed over is not handed over again.
    *
+   * @param submittedAt when their event was submitted (for the latency to delivery)
    * @throws TopicTable.UnavailableException when they were not taken (then the batch is retried)
    */
-  public void enqueue(List<Alert> alerts) {
+  public void enqueue(List<Alert> alerts, Instant submittedAt) {
     if (!caughtUp()) {
       throw new IllegalStateException("webhook deliveries still being read");
     }
@@ -84,6 +85,7 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
                 alert.kind().name(),
                 alert.content().map(c -> c.detail().label()).orElse("notice"),
                 DeliveryJson.body(alert),
+                submittedAt,
                 now));
       }
     }

@@ -15,6 +15,7 @@ import uk.crossline.model.event.EventId;
  * @param detail the detail the alert discloses, for the access log
  * @param body the JSON body posted, as the inbox shows the alert
  * @param attempts the attempts made so far
+ * @param submittedAt when the event was submitted, for the submission-to-delivery latency
  * @param enqueuedAt when the alert was handed to delivery; give-up is counted from it
  * @param nextAttemptAt when the next attempt is due (for a pending delivery)
  * @param lastError the last failure, in words without the receiver's answer (never echoed)
@@ -29,6 +30,7 @@ record WebhookDelivery(
     String body,
     Status status,
     int attempts,
+    Instant submittedAt,
     Instant enqueuedAt,
     Instant nextAttemptAt,
     Optional<String> lastError,
@@ -54,6 +56,7 @@ record WebhookDelivery(
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(submittedAt, "submittedAt");
     Objects.requireNonNull(enqueuedAt, "enqueuedAt");
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     lastError = Objects.requireNonNullElse(lastError, Optional.empty());
@@ -68,6 +71,7 @@ record WebhookDelivery(
       String kind,
       String detail,
       String body,
+      Instant submittedAt,
       Instant now) {
     return new WebhookDelivery(
         CURRENT_SCHEMA_VERSION,
@@ -79,6 +83,7 @@ record WebhookDelivery(
         body,
         Status.PENDING,
         0,
+        submittedAt,
         now,
         now,
         Optional.empty(),
@@ -127,6 +132,7 @@ record WebhookDelivery(
         body,
         status,
         attempts,
+        submittedAt,
         enqueuedAt,
         nextAttemptAt,
         lastError,

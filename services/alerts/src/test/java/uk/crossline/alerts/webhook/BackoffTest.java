@@ -48,6 +48,7 @@ class BackoffTest {
             "NEW",
             "full",
             "{}",
+            T0.minusSeconds(5),
             T0);
 
     WebhookDelivery once = pending.failed("the receiver answered HTTP 503", T0, BACKOFF);
@@ -74,6 +75,7 @@ class BackoffTest {
                 "NEW",
                 "full",
                 "{}",
+                T0.minusSeconds(5),
                 T0)
             .failed("the receiver answered HTTP 503", T0, BACKOFF);
 
