@@ -53,6 +53,9 @@ class DeliveryWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+  /** The longest time between two polls spent posting (well within max.poll.interval.ms). */
+  private static final Duration ROUND = Duration.ofSeconds(30);
+
   private final WebhookDeliveries deliveries;
   private final Subscriptions subscriptions;
   private final AuditLog audit;
@@ -153,8 +156,11 @@ class DeliveryWorker implements SmartLifecycle {
       partitionCount = consumer.partitionsFor(Topics.ALERT_WEBHOOK_DELIVERIES).size();
     }
     if (deliveries.caughtUp() && subscriptions.caughtUp()) {
+      // Back to poll within a bounded time, so slow receivers never make this instance miss its
+      // group's poll deadline (and so lose, then regain, its partitions).
+      Instant roundEnds = clock.instant().plus(ROUND);
       for (WebhookDelivery due : deliveries.due(clock.instant(), this::owns)) {
-        if (!running) {
+        if (!running || clock.instant().isAfter(roundEnds)) {
           break;
         }
         attempt(due);
