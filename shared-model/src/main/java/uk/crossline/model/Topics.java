@@ -33,6 +33,13 @@ public final class Topics {
    */
   public static final String ALERTS = "crossline.alerts.inbox";
 
+  /**
+   * Webhook deliveries of alerts, compacted by alert id: each pending one with its attempts and
+   * next attempt time, so a restarted alerts instance resumes; partitions are shared out among the
+   * instances (a consumer group), so one instance posts a given alert.
+   */
+  public static final String ALERT_WEBHOOK_DELIVERIES = "crossline.alerts.webhook.deliveries";
+
   /** What each intake has published, compacted by event id: how a retry is known as one. */
   public static final String INTAKE_RECEIPTS = "crossline.intake.receipts";
 
@@ -53,6 +60,7 @@ public final class Topics {
         AUDIT_LOG_DLT,
         ALERT_SUBSCRIPTIONS,
         ALERTS,
+        ALERT_WEBHOOK_DELIVERIES,
         INTAKE_RECEIPTS,
         ACCESS_REQUESTS);
   }

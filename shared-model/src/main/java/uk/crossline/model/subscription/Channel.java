@@ -1,10 +1,11 @@
 package uk.crossline.model.subscription;
 
 /**
- * Where a subscription's alerts go. Only the in-app inbox exists yet; webhooks and digests come
- * with their delivery (see the alerts service's notes), so no subscription promises a channel the
- * hub cannot serve.
+ * Where a subscription's alerts go: the in-app inbox, or also a webhook of the subscriber's (every
+ * alert is in the inbox either way, so a webhook that gives up loses nothing). Digests come with
+ * their delivery, so no subscription promises a channel the hub cannot serve.
  */
 public enum Channel {
-  INBOX
+  INBOX,
+  WEBHOOK
 }

@@ -22,6 +22,7 @@ import uk.crossline.model.vocabulary.Indicator;
  * @param name the subscriber's own label, for their inbox
  * @param purpose why the subscriber wants these alerts, in their words: the purpose of every
  *     delivery in the access log
+ * @param webhook where alerts are posted, for {@link Channel#WEBHOOK} only
  */
 public record Subscription(
     UUID subscriptionId,
@@ -34,7 +35,8 @@ public record Subscription(
     Optional<GradingThreshold> minimumGrading,
     Channel channel,
     Instant createdAt,
-    Instant changedAt) {
+    Instant changedAt,
+    Optional<Webhook> webhook) {
 
   public static final int MAX_NAME = 100;
   public static final int MAX_AREAS = 20;
@@ -65,6 +67,38 @@ public record Subscription(
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(changedAt, "changedAt");
+    webhook = Objects.requireNonNullElse(webhook, Optional.empty());
+    if ((channel == Channel.WEBHOOK) != webhook.isPresent()) {
+      throw new IllegalArgumentException("webhook: required for channel WEBHOOK, and only then");
+    }
+  }
+
+  /** A subscription without a webhook. */
+  public Subscription(
+      UUID subscriptionId,
+      Caller subscriber,
+      String name,
+      String purpose,
+      List<Area> areas,
+      Set<Category> categories,
+      Set<Indicator> indicators,
+      Optional<GradingThreshold> minimumGrading,
+      Channel channel,
+      Instant createdAt,
+      Instant changedAt) {
+    this(
+        subscriptionId,
+        subscriber,
+        name,
+        purpose,
+        areas,
+        categories,
+        indicators,
+        minimumGrading,
+        channel,
+        createdAt,
+        changedAt,
+        Optional.empty());
   }
 
   /** In a fixed order, so the same subscription is the same bytes on the topic in every JVM. */

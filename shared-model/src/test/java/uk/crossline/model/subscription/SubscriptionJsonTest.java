@@ -103,4 +103,52 @@ class SubscriptionJsonTest {
                     AT))
         .hasMessageStartingWith("areas:");
   }
+
+  @Test
+  void webhookSubscriptionThenReadsBackWithItsUrlAndSecret() {
+    Subscription s = subscription();
+    Webhook webhook =
+        new Webhook(
+            java.net.URI.create("https://receiver.example/hooks"), "whsec_0123456789abcdef");
+    Subscription withWebhook =
+        new Subscription(
+            s.subscriptionId(),
+            s.subscriber(),
+            s.name(),
+            s.purpose(),
+            s.areas(),
+            s.categories(),
+            s.indicators(),
+            s.minimumGrading(),
+            Channel.WEBHOOK,
+            AT,
+            AT,
+            Optional.of(webhook));
+
+    SubscriptionEvent read =
+        SubscriptionJson.read(SubscriptionJson.write(SubscriptionStarted.of(withWebhook)));
+
+    assertThat(read.subscription().webhook()).contains(webhook);
+    assertThat(webhook.toString()).doesNotContain("whsec_");
+  }
+
+  @Test
+  void webhookChannelWithoutWebhookOrWebhookOnInboxThenRefused() {
+    Subscription s = subscription();
+    assertThatThrownBy(
+            () ->
+                new Subscription(
+                    s.subscriptionId(),
+                    s.subscriber(),
+                    s.name(),
+                    s.purpose(),
+                    s.areas(),
+                    s.categories(),
+                    s.indicators(),
+                    s.minimumGrading(),
+                    Channel.WEBHOOK,
+                    AT,
+                    AT))
+        .hasMessageStartingWith("webhook:");
+  }
 }

@@ -14,6 +14,7 @@ import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Inbox;
 import uk.crossline.alerts.metrics.AlertMetrics;
 import uk.crossline.alerts.subscription.Subscriptions;
+import uk.crossline.alerts.webhook.WebhookDeliveries;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
@@ -38,6 +39,7 @@ class EventsListener {
   private final Inbox inbox;
   private final AuditLog audit;
   private final AlertMetrics metrics;
+  private final WebhookDeliveries webhooks;
   private final Clock clock = Clock.systemUTC();
 
   EventsListener(
@@ -45,12 +47,14 @@ class EventsListener {
       Subscriptions subscriptions,
       Inbox inbox,
       AuditLog audit,
-      AlertMetrics metrics) {
+      AlertMetrics metrics,
+      WebhookDeliveries webhooks) {
     this.matching = matching;
     this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.inbox = inbox;
     this.audit = audit;
+    this.webhooks = webhooks;
   }
 
   @KafkaListener(
@@ -116,6 +120,10 @@ class EventsListener {
                   "detail", alert.content().map(c -> c.detail().label()).orElse("notice")),
               List.of(event.eventId())));
     }
-    inbox.deliver(deliveries.stream().map(Matching.Delivery::alert).toList());
+    List<Alert> alerts = deliveries.stream().map(Matching.Delivery::alert).toList();
+    // Handed to webhook delivery before the inbox: once in the inbox, a retried batch makes the
+    // alert no more, so a webhook hand-over that failed after it would be lost.
+    webhooks.enqueue(alerts, event.submittedAt());
+    inbox.deliver(alerts);
   }
 }

@@ -2,8 +2,10 @@ package uk.crossline.alerts.subscription;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.crossline.alerts.WebhookSettings;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
@@ -32,11 +36,13 @@ import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.model.subscription.Area;
+import uk.crossline.model.subscription.Channel;
 import uk.crossline.model.subscription.Subscription;
 import uk.crossline.model.subscription.SubscriptionChanged;
 import uk.crossline.model.subscription.SubscriptionEnded;
 import uk.crossline.model.subscription.SubscriptionEvent;
 import uk.crossline.model.subscription.SubscriptionStarted;
+import uk.crossline.model.subscription.Webhook;
 
 /**
  * Subscriptions of the caller's agency: its people see each other's (so a team knows what it hears
@@ -52,14 +58,24 @@ class SubscriptionController {
   private final AccessPolicy policy;
   private final Gazetteer gazetteer;
   private final AuditLog audit;
+  private final WebhookSettings webhookSettings;
+  private final ObjectProvider<DeliveryStatus> deliveryStatus;
   private final Clock clock = Clock.systemUTC();
+  private final SecureRandom random = new SecureRandom();
 
   SubscriptionController(
-      Subscriptions subscriptions, AccessPolicy policy, Gazetteer gazetteer, AuditLog audit) {
+      Subscriptions subscriptions,
+      AccessPolicy policy,
+      Gazetteer gazetteer,
+      AuditLog audit,
+      WebhookSettings webhookSettings,
+      ObjectProvider<DeliveryStatus> deliveryStatus) {
     this.subscriptions = subscriptions;
     this.policy = policy;
     this.gazetteer = gazetteer;
     this.audit = audit;
+    this.webhookSettings = webhookSettings;
+    this.deliveryStatus = deliveryStatus;
   }
 
   @PostMapping(PATH)
@@ -70,17 +86,19 @@ class SubscriptionController {
               + " DISTRICT, district} | {type: OUTWARD, outward} | {type: RADIUS, lat, lon, km}],"
               + " categories (any when left out), indicators (at least one of them; any when left"
               + " out), minimumGrading {source: 1-3, intelligence: A-E, includeUngraded} (only for"
-              + " callers who see grading detail), channel: INBOX}. A subscriber whose agency"
-              + " gets district-detail alerts subscribes by district, without indicators."
-              + " 201 with the subscription.")
+              + " callers who see grading detail), channel: INBOX | WEBHOOK, webhook: {url} (https;"
+              + " with channel WEBHOOK only)}. A subscriber whose agency gets district-detail"
+              + " alerts subscribes by district, without indicators. 201 with the subscription;"
+              + " for a webhook, webhook.secret (the signing secret) is in this answer only.")
   ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
     requireMayBeAlerted(caller);
-    SubscriptionForm form = SubscriptionForm.read(body, gazetteer, allowed(caller));
+    SubscriptionForm form = read(body, caller);
     Instant now = clock.instant();
-    Subscription subscription = toSubscription(UUID.randomUUID(), caller, form, now, now);
+    Subscription subscription =
+        toSubscription(UUID.randomUUID(), caller, form, now, now, Optional.empty());
     change(caller, SubscriptionStarted.of(subscription), subscription.purpose());
     return ResponseEntity.created(URI.create(PATH + "/" + subscription.subscriptionId()))
-        .body(view(subscription));
+        .body(withSecret(view(subscription), subscription));
   }
 
   @GetMapping(PATH)
@@ -97,12 +115,17 @@ class SubscriptionController {
             .map(Subscriptions.Entry::subscription)
             .filter(s -> s.subscriber().agency().equals(caller.agency()))
             .sorted(Comparator.comparing(Subscription::createdAt).reversed())
-            .map(SubscriptionController::view)
+            .map(this::view)
             .toList());
   }
 
   @GetMapping(PATH + "/{subscriptionId}")
-  @Operation(summary = "One live subscription of your agency")
+  @Operation(
+      summary = "One live subscription of your agency",
+      description =
+          "For a webhook: webhook.url (never the secret) and delivery {status: OK | FAILING |"
+              + " GAVE_UP, pending, delivered, gaveUp, lastError, lastErrorAt, failedAlerts: the"
+              + " ids of alerts given up, still in the inbox}.")
   Map<String, Object> get(
       Caller caller,
       @PathVariable String subscriptionId,
@@ -115,17 +138,25 @@ class SubscriptionController {
   @PutMapping(PATH + "/{subscriptionId}")
   @Operation(
       summary = "Replace one of your subscriptions",
-      description = "The body as for creating one; the whole subscription is replaced.")
+      description =
+          "The body as for creating one; the whole subscription is replaced. A webhook keeps its"
+              + " signing secret (its URL may change); a subscription that becomes a webhook gets"
+              + " one, shown in this answer only.")
   Map<String, Object> replace(
       Caller caller, @PathVariable String subscriptionId, @RequestBody Map<String, Object> body) {
     requireMayBeAlerted(caller);
     Subscription current = owned(caller, subscriptionId);
-    SubscriptionForm form = SubscriptionForm.read(body, gazetteer, allowed(caller));
+    SubscriptionForm form = read(body, caller);
     Subscription replaced =
         toSubscription(
-            current.subscriptionId(), caller, form, current.createdAt(), clock.instant());
+            current.subscriptionId(),
+            caller,
+            form,
+            current.createdAt(),
+            clock.instant(),
+            current.webhook().map(Webhook::secret));
     change(caller, SubscriptionChanged.of(replaced), replaced.purpose());
-    return view(replaced);
+    return current.webhook().isPresent() ? view(replaced) : withSecret(view(replaced), replaced);
   }
 
   @DeleteMapping(PATH + "/{subscriptionId}")
@@ -166,12 +197,30 @@ class SubscriptionController {
                 "minimumGrading",
                 s.minimumGrading()
                     .map(g -> g.code() + (g.includeUngraded() ? " or ungraded" : ""))
-                    .orElse("any")));
+                    .orElse("any"))
+            // Where its alerts will be disclosed; never the secret.
+            .with("channel", s.channel().name())
+            .with("webhook", s.webhook().map(w -> w.url().toString()).orElse("none")));
     subscriptions.publish(event);
   }
 
+  private SubscriptionForm read(Map<String, Object> body, Caller caller) {
+    return SubscriptionForm.read(
+        body, gazetteer, allowed(caller), webhookSettings.allowLocalHttp());
+  }
+
+  /**
+   * @param secret the webhook's secret to keep; a new one is made when there is none
+   */
   private Subscription toSubscription(
-      UUID id, Caller caller, SubscriptionForm form, Instant createdAt, Instant changedAt) {
+      UUID id,
+      Caller caller,
+      SubscriptionForm form,
+      Instant createdAt,
+      Instant changedAt,
+      Optional<String> secret) {
+    Optional<Webhook> webhook =
+        form.webhookUrl().map(url -> new Webhook(url, secret.orElseGet(this::newSecret)));
     return new Subscription(
         id,
         caller,
@@ -183,7 +232,22 @@ class SubscriptionController {
         form.minimumGrading(),
         form.channel(),
         createdAt,
-        changedAt);
+        changedAt,
+        webhook);
+  }
+
+  /** 256 random bits, in a form that says what it is when found pasted somewhere. */
+  private String newSecret() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static Map<String, Object> withSecret(Map<String, Object> view, Subscription s) {
+    s.webhook()
+        .ifPresent(
+            w -> view.put("webhook", Map.of("url", w.url().toString(), "secret", w.secret())));
+    return view;
   }
 
   private SubscriptionForm.Allowed allowed(Caller caller) {
@@ -246,7 +310,7 @@ class SubscriptionController {
     }
   }
 
-  static Map<String, Object> view(Subscription s) {
+  Map<String, Object> view(Subscription s) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("subscriptionId", s.subscriptionId().toString());
     view.put("name", s.name());
@@ -266,6 +330,11 @@ class SubscriptionController {
                         "intelligence", g.intelligence().name(),
                         "includeUngraded", g.includeUngraded())));
     view.put("channel", s.channel().name());
+    s.webhook().ifPresent(w -> view.put("webhook", Map.of("url", w.url().toString())));
+    if (s.channel() == Channel.WEBHOOK) {
+      deliveryStatus.ifAvailable(
+          status -> status.of(s.subscriptionId()).ifPresent(d -> view.put("delivery", d)));
+    }
     view.put("createdAt", s.createdAt().toString());
     view.put("changedAt", s.changedAt().toString());
     return view;

@@ -1,5 +1,7 @@
 package uk.crossline.alerts.subscription;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,15 +35,29 @@ record SubscriptionForm(
     Set<Category> categories,
     Set<Indicator> indicators,
     Optional<GradingThreshold> minimumGrading,
-    Channel channel) {
+    Channel channel,
+    Optional<URI> webhookUrl) {
 
   private static final Set<String> FIELDS =
-      Set.of("name", "purpose", "areas", "categories", "indicators", "minimumGrading", "channel");
+      Set.of(
+          "name",
+          "purpose",
+          "areas",
+          "categories",
+          "indicators",
+          "minimumGrading",
+          "channel",
+          "webhook");
+  private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
 
   /** What the subscriber may filter on, from the access policy. */
   record Allowed(AlertDetail detail, boolean gradingDetail) {}
 
-  static SubscriptionForm read(Map<String, Object> body, Gazetteer gazetteer, Allowed allowed) {
+  /**
+   * @param allowLocalHttp whether a webhook may be plain http to this machine (local runs, tests)
+   */
+  static SubscriptionForm read(
+      Map<String, Object> body, Gazetteer gazetteer, Allowed allowed, boolean allowLocalHttp) {
     if (body == null) {
       throw ProblemException.invalid("", "a JSON object is required");
     }
@@ -75,10 +91,12 @@ record SubscriptionForm(
     }
     Optional<GradingThreshold> grading = grading(body.get("minimumGrading"), allowed, problems);
     Channel channel = channel(body.get("channel"), problems);
+    Optional<URI> webhookUrl = webhook(body.get("webhook"), channel, allowLocalHttp, problems);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
-    return new SubscriptionForm(name, purpose, areas, categories, indicators, grading, channel);
+    return new SubscriptionForm(
+        name, purpose, areas, categories, indicators, grading, channel, webhookUrl);
   }
 
   private static String text(
@@ -292,5 +310,59 @@ record SubscriptionForm(
                       ", ", EnumSet.allOf(Channel.class).stream().map(Enum::name).toList())));
       return Channel.INBOX;
     }
+  }
+
+  /**
+   * {@code webhook: {url}} for channel WEBHOOK only. https, so alerts never cross a network in
+   * clear; plain http to this machine only when the setting allows it. No credentials in the URL
+   * (it is shown to colleagues); no fragment (it is never sent).
+   */
+  private static Optional<URI> webhook(
+      Object value, Channel channel, boolean allowLocalHttp, List<FieldProblem> problems) {
+    if (channel != Channel.WEBHOOK) {
+      if (value != null) {
+        problems.add(new FieldProblem("webhook", "only with channel WEBHOOK"));
+      }
+      return Optional.empty();
+    }
+    if (!(value instanceof Map<?, ?> webhook)) {
+      problems.add(new FieldProblem("webhook.url", "required with channel WEBHOOK: {url}"));
+      return Optional.empty();
+    }
+    for (Object key : webhook.keySet()) {
+      if (!"url".equals(key)) {
+        problems.add(
+            new FieldProblem(
+                "webhook." + key,
+                "not a field of a webhook (the hub makes the secret and shows it once)"));
+      }
+    }
+    String reason =
+        "required, an https URL of at most 2000 characters, without user info or fragment"
+            + (allowLocalHttp ? " (http only to 127.0.0.1 or localhost)" : "");
+    if (!(webhook.get("url") instanceof String text) || text.isBlank() || text.length() > 2000) {
+      problems.add(new FieldProblem("webhook.url", reason));
+      return Optional.empty();
+    }
+    URI url;
+    try {
+      url = new URI(text.strip());
+    } catch (URISyntaxException e) {
+      problems.add(new FieldProblem("webhook.url", reason));
+      return Optional.empty();
+    }
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    boolean https = "https".equals(url.getScheme());
+    boolean localHttp =
+        allowLocalHttp && "http".equals(url.getScheme()) && LOCAL_HOSTS.contains(host);
+    if (!url.isAbsolute()
+        || host.isEmpty()
+        || url.getRawUserInfo() != null
+        || url.getRawFragment() != null
+        || !(https || localHttp)) {
+      problems.add(new FieldProblem("webhook.url", reason));
+      return Optional.empty();
+    }
+    return Optional.of(url);
   }
 }

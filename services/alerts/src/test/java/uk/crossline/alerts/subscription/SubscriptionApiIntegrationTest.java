@@ -151,7 +151,7 @@ class SubscriptionApiIntegrationTest {
              "areas": [{"type": "RADIUS", "lat": 52.3, "lon": -1.9, "km": 500}]}""")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[?(@.field == 'purpose')]").exists())
-        .andExpect(jsonPath("$.errors[?(@.field == 'channel')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'webhook.url')]").exists())
         .andExpect(jsonPath("$.errors[?(@.field == 'areas[0].km')]").exists());
     call(tokens, "bromsgrove.cso", get(PATH).param("agency", "redditch-bc"), null)
         .andExpect(status().isBadRequest())

@@ -1,0 +1,60 @@
+package uk.crossline.alerts.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import uk.crossline.alerts.inbox.Alert;
+import uk.crossline.model.json.JsonRefusals;
+
+/**
+ * The JSON of deliveries on their topic (read strictly, as the hub's other topics), and of the
+ * alert body a receiver gets: the alert as its recipient reads it in the inbox, without the schema
+ * version, the recipient's identity-provider id or the read mark.
+ */
+final class DeliveryJson {
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+          .changeDefaultPropertyInclusion(
+              include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+          .build();
+
+  private DeliveryJson() {}
+
+  static byte[] write(WebhookDelivery delivery) {
+    return MAPPER.writeValueAsBytes(delivery);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the field at fault
+   */
+  static WebhookDelivery read(byte[] json) {
+    try {
+      return MAPPER.readValue(json, WebhookDelivery.class);
+    } catch (JacksonException e) {
+      JsonRefusals.Refusal refusal =
+          JsonRefusals.explain(e, "not a field of a delivery", "status", "not a status");
+      throw new IllegalArgumentException(
+          (refusal.field().isEmpty() ? "delivery" : refusal.field()) + ": " + refusal.reason());
+    }
+  }
+
+  static String body(Alert alert) {
+    Map<String, Object> view =
+        new LinkedHashMap<>(
+            MAPPER.convertValue(alert, new TypeReference<Map<String, Object>>() {}));
+    view.remove("schemaVersion");
+    view.remove("recipientUserId");
+    view.remove("readAt");
+    return MAPPER.writeValueAsString(view);
+  }
+}

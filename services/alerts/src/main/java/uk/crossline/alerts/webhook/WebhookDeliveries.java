@@ -1,0 +1,194 @@
+package uk.crossline.alerts.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import uk.crossline.alerts.AlertSettings;
+import uk.crossline.alerts.inbox.Alert;
+import uk.crossline.alerts.subscription.DeliveryStatus;
+import uk.crossline.alerts.subscription.Subscriptions;
+import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.model.Topics;
+import uk.crossline.model.subscription.Channel;
+import uk.crossline.model.subscription.Subscription;
+
+/**
+ * Every webhook delivery, as the compacted deliveries topic holds it, read by every instance from
+ * the beginning (so any instance shows a subscription's delivery state); which instance posts a
+ * delivery is the {@link DeliveryWorker}'s business. The entry point of this package: matching
+ * hands it the alerts of webhook subscriptions.
+ */
+@Component
+public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, DeliveryStatus {
+
+  /** How many given-up alert ids a subscription's view lists. */
+  static final int MAX_FAILED_LISTED = 100;
+
+  private final Map<UUID, WebhookDelivery> byId = new ConcurrentHashMap<>();
+  private final KafkaProperties kafka;
+  private final AlertSettings settings;
+  private final Subscriptions subscriptions;
+  private final Clock clock = Clock.systemUTC();
+  private volatile TopicTable table;
+
+  WebhookDeliveries(KafkaProperties kafka, AlertSettings settings, Subscriptions subscriptions) {
+    this.kafka = kafka;
+    this.settings = settings;
+    this.subscriptions = subscriptions;
+  }
+
+  public boolean caughtUp() {
+    TopicTable current = table;
+    return current != null && current.caughtUp();
+  }
+
+  /**
+   * Hands the alerts of webhook subscriptions to delivery (the others are left out), before they
+   * reach the inbox: a failure here fails matching's batch, which is retried, and an alert already
+   * handed over is not handed over again.
+   *
+   * @param submittedAt when their event was submitted (for the latency to delivery)
+   * @throws TopicTable.UnavailableException when they were not taken (then the batch is retried)
+   */
+  public void enqueue(List<Alert> alerts, Instant submittedAt) {
+    if (!caughtUp()) {
+      throw new IllegalStateException("webhook deliveries still being read");
+    }
+    Instant now = clock.instant();
+    List<WebhookDelivery> pending = new ArrayList<>();
+    for (Alert alert : alerts) {
+      boolean webhook =
+          subscriptions
+              .find(alert.subscriptionId())
+              .map(Subscription::channel)
+              .filter(Channel.WEBHOOK::equals)
+              .isPresent();
+      if (webhook && !byId.containsKey(alert.alertId())) {
+        pending.add(
+            WebhookDelivery.pending(
+                alert.alertId(),
+                alert.subscriptionId(),
+                alert.eventId(),
+                alert.kind().name(),
+                alert.content().map(c -> c.detail().label()).orElse("notice"),
+                DeliveryJson.body(alert),
+                submittedAt,
+                now));
+      }
+    }
+    record(pending);
+  }
+
+  /** Publishes the deliveries' new states and returns once this instance has read them back. */
+  void record(List<WebhookDelivery> deliveries) {
+    table.publishAll(
+        deliveries.stream()
+            .map(d -> Map.entry(d.alertId().toString(), DeliveryJson.write(d)))
+            .toList());
+  }
+
+  /** Pending deliveries due by now whose key this instance owns, oldest due first. */
+  List<WebhookDelivery> due(Instant now, Predicate<UUID> owned) {
+    return byId.values().stream()
+        .filter(d -> d.status() == WebhookDelivery.Status.PENDING)
+        .filter(d -> !d.nextAttemptAt().isAfter(now))
+        .filter(d -> owned.test(d.alertId()))
+        .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt))
+        .toList();
+  }
+
+  Optional<WebhookDelivery> get(UUID alertId) {
+    return Optional.ofNullable(byId.get(alertId));
+  }
+
+  /**
+   * OK when nothing is failing; FAILING while some alert is being retried; GAVE_UP when the last
+   * failures were given up (the alerts stay in the inbox), with the ids of the alerts given up.
+   */
+  @Override
+  public Optional<Map<String, Object>> of(UUID subscriptionId) {
+    List<WebhookDelivery> mine =
+        byId.values().stream().filter(d -> d.subscriptionId().equals(subscriptionId)).toList();
+    long retrying =
+        mine.stream()
+            .filter(d -> d.status() == WebhookDelivery.Status.PENDING && d.attempts() > 0)
+            .count();
+    List<WebhookDelivery> gaveUp =
+        mine.stream()
+            .filter(d -> d.status() == WebhookDelivery.Status.GAVE_UP)
+            .sorted(Comparator.comparing(WebhookDelivery::enqueuedAt).reversed())
+            .toList();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("status", retrying > 0 ? "FAILING" : gaveUp.isEmpty() ? "OK" : "GAVE_UP");
+    view.put(
+        "pending", mine.stream().filter(d -> d.status() == WebhookDelivery.Status.PENDING).count());
+    view.put(
+        "delivered",
+        mine.stream().filter(d -> d.status() == WebhookDelivery.Status.DELIVERED).count());
+    view.put("gaveUp", gaveUp.size());
+    mine.stream()
+        .filter(d -> d.lastErrorAt().isPresent())
+        .max(Comparator.comparing(d -> d.lastErrorAt().orElseThrow()))
+        .ifPresent(
+            d -> {
+              view.put("lastError", d.lastError().orElseThrow());
+              view.put("lastErrorAt", d.lastErrorAt().orElseThrow().toString());
+            });
+    view.put(
+        "failedAlerts",
+        gaveUp.stream().limit(MAX_FAILED_LISTED).map(d -> d.alertId().toString()).toList());
+    return Optional.of(view);
+  }
+
+  private void apply(WebhookDelivery delivery) {
+    byId.put(delivery.alertId(), delivery);
+  }
+
+  @Override
+  public Health health() {
+    return caughtUp()
+        ? Health.up().withDetail("webhookDeliveries", byId.size()).build()
+        : Health.outOfService().withDetail("webhookDeliveries", "catching up").build();
+  }
+
+  /** Reads the topic afresh at every start: the state is the topic's, not this instance's. */
+  @Override
+  public void start() {
+    byId.clear();
+    table =
+        new TopicTable(
+            kafka,
+            Topics.ALERT_WEBHOOK_DELIVERIES,
+            "crossline-alerts-webhook-deliveries",
+            settings.topicWait(),
+            (key, value) -> apply(DeliveryJson.read(value)));
+    table.start();
+  }
+
+  @Override
+  public void stop() {
+    TopicTable current = table;
+    if (current != null) {
+      current.stop();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    TopicTable current = table;
+    return current != null && current.isRunning();
+  }
+}

@@ -1,0 +1,66 @@
+package uk.crossline.alerts.webhook;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import uk.crossline.model.subscription.WebhookSignature;
+
+/**
+ * A real webhook receiver on 127.0.0.1: answers 503 to its first {@code failures} requests (or
+ * while told to fail), 204 after, and keeps every request as received.
+ */
+final class Receiver implements AutoCloseable {
+
+  /** One POST as it arrived, and what the receiver answered. */
+  record Request(String alertId, String timestamp, String signature, byte[] body, int answered) {
+    boolean accepted() {
+      return answered / 100 == 2;
+    }
+  }
+
+  private final HttpServer server;
+  private final AtomicInteger failuresLeft;
+  private volatile boolean failing;
+  final List<Request> requests = new CopyOnWriteArrayList<>();
+
+  Receiver(int failures) throws IOException {
+    this.failuresLeft = new AtomicInteger(failures);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          int status = failing || failuresLeft.getAndDecrement() > 0 ? 503 : 204;
+          requests.add(
+              new Request(
+                  exchange.getRequestHeaders().getFirst(WebhookSignature.ALERT_ID_HEADER),
+                  exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                  exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
+                  body,
+                  status));
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  void failing(boolean failing) {
+    this.failing = failing;
+  }
+
+  List<Request> accepted() {
+    return requests.stream().filter(Request::accepted).toList();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
