@@ -1,2 +1,5 @@
-/** How every strict JSON reader of the hub explains a refusal: the field's path and a reason. */
+/**
+ * Strict JSON of the hub: how every reader explains a refusal, and the reader of versioned event
+ * families.
+ */
 package uk.crossline.model.json;
