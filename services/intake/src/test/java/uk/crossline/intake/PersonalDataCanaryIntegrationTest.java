@@ -91,8 +91,8 @@ class PersonalDataCanaryIntegrationTest {
 
     List<String> published = new ArrayList<>();
     for (var topic : List.of(events, receipts)) {
-      for (ConsumerRecord<byte[], byte[]> record : topic.records()) {
-        published.add(text(record.key()));
+      for (ConsumerRecord<String, byte[]> record : topic.records()) {
+        published.add(String.valueOf(record.key()));
         published.add(text(record.value()));
         for (Header header : record.headers()) {
           published.add(header.key() + "=" + text(header.value()));

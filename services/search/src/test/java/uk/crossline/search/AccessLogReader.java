@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditJson;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * Reads the access log (the audit topic, the source of truth) as the tests check what a call

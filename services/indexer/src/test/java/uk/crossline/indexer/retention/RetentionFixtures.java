@@ -12,17 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.AgencyType;
@@ -43,6 +38,7 @@ import uk.crossline.model.vocabulary.Category;
 import uk.crossline.model.vocabulary.RetractionReason;
 import uk.crossline.model.vocabulary.Tlp;
 import uk.crossline.testsupport.CrosslineStack;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * Old reports of a council as its intake would publish them, straight onto the real topic, and what
@@ -142,44 +138,12 @@ final class RetentionFixtures {
   }
 
   /** Where a topic ends now, to read only what comes after. */
-  static Map<TopicPartition, Long> endOf(String topic) {
-    try (var consumer = consumer()) {
-      return consumer.endOffsets(partitions(consumer, topic));
-    }
+  static TopicReader.Mark endOf(String topic) {
+    return TopicReader.mark(topic);
   }
 
-  /** The records of a topic from the offsets given to where it ends now. */
-  static List<ConsumerRecord<String, byte[]>> readFrom(Map<TopicPartition, Long> from) {
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (var consumer = consumer()) {
-      consumer.assign(from.keySet());
-      from.forEach(consumer::seek);
-      Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (from.keySet().stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the topic could not be read to its end in time");
-        }
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-      }
-    }
-    return records;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            CrosslineStack.get().kafkaBootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
-  }
-
-  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-    return consumer.partitionsFor(topic).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition()))
-        .toList();
+  /** The committed records of a topic from the mark to where it ends now. */
+  static List<ConsumerRecord<String, byte[]>> readFrom(TopicReader.Mark from) {
+    return TopicReader.recordsSince(from);
   }
 }

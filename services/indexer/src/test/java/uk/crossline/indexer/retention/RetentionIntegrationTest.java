@@ -14,10 +14,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +30,7 @@ import uk.crossline.model.policy.RetentionPolicy;
 import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.model.vocabulary.Category;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * The retention job on the real stack, with the bundled policy. Each test's events are observed in
@@ -87,8 +86,8 @@ class RetentionIntegrationTest {
                 "RETRACTED"
                     .equals(copies(client, retracted.eventId()).getFirst().source().get("status")));
     assertThat(policy.reviewCutoff(Category.DEAL_LINE, now)).isBefore(at(year, 1, 10));
-    Map<TopicPartition, Long> eventsBefore = RetentionFixtures.endOf(Topics.INTELLIGENCE_EVENTS);
-    Map<TopicPartition, Long> auditBefore = RetentionFixtures.endOf(Topics.AUDIT_LOG);
+    TopicReader.Mark eventsBefore = RetentionFixtures.endOf(Topics.INTELLIGENCE_EVENTS);
+    TopicReader.Mark auditBefore = RetentionFixtures.endOf(Topics.AUDIT_LOG);
 
     // when
     RetentionRun run = retention.run(now);
@@ -160,7 +159,7 @@ class RetentionIntegrationTest {
     Instant now = plus(at(year, 4, 1), longestPeriod());
     assertThat(policy.keptByNoCategoryBefore(now)).isEqualTo(at(year, 4, 1));
     double droppedBefore = meters.counter("crossline.retention.indices.dropped").count();
-    Map<TopicPartition, Long> auditBefore = RetentionFixtures.endOf(Topics.AUDIT_LOG);
+    TopicReader.Mark auditBefore = RetentionFixtures.endOf(Topics.AUDIT_LOG);
 
     // when
     RetentionRun run = retention.run(now);
@@ -197,7 +196,7 @@ class RetentionIntegrationTest {
   }
 
   /** This instance's entries written since the offsets, after checking its chain is whole. */
-  private List<AuditEntry> auditEntriesFrom(Map<TopicPartition, Long> offsets) {
+  private List<AuditEntry> auditEntriesFrom(TopicReader.Mark offsets) {
     List<AuditEntry> entries =
         RetentionFixtures.readFrom(offsets).stream()
             .filter(record -> auditLog.chain().equals(record.key()))

@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditJson;
-import uk.crossline.search.TopicReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * A record that cannot be read goes to the dead-letter topic and the copy goes on; the log

@@ -21,9 +21,9 @@ import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditEntry;
 import uk.crossline.model.audit.AuditIndex;
 import uk.crossline.model.audit.AuditJson;
-import uk.crossline.search.TopicReader;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.DemoTokens;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * The chain verification on the real topic and index. Every test writes chains of its own straight

@@ -41,10 +41,10 @@ import uk.crossline.model.projection.IntelligenceDocuments;
 import uk.crossline.model.vocabulary.IdentifierType;
 import uk.crossline.model.vocabulary.Tlp;
 import uk.crossline.search.AccessLogReader;
-import uk.crossline.search.TopicReader;
 import uk.crossline.search.lookup.LookupSeeds;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.DemoTokens;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * Hit / no-hit to access: Bromsgrove looks up a phone on a Redditch AMBER event shared with someone

@@ -1,4 +1,4 @@
-package uk.crossline.search;
+package uk.crossline.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +12,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import uk.crossline.testsupport.CrosslineStack;
 
 /**
  * Reads what a topic of the test stack received after a mark, without a consumer group, so a test
  * checks what was published during it. Others' tests share the topics: a test filters what it reads
  * down to what it made itself.
+ *
+ * <p>Only committed records are read, and a read waits for every transaction that was open when it
+ * began to end. A producer's commit returns before the broker has written the commit markers into
+ * the partitions, so "the end of the topic" for a committed read (the last stable offset) may still
+ * lag a transaction whose commit has returned. Reading up to the high watermark instead, which the
+ * position of a committed read reaches only once those markers are written, sees every record whose
+ * commit returned before the read began.
  */
 public final class TopicReader {
 
@@ -31,27 +37,33 @@ public final class TopicReader {
 
   /** The end of the topic now: what is read since it is what comes after. */
   public static Mark mark(String topic) {
-    try (var consumer = consumer()) {
+    try (var consumer = consumer("read_uncommitted")) {
       return new Mark(consumer.endOffsets(partitions(consumer, topic)));
     }
   }
 
   /** The beginning of the topic: what is read since it is all it still holds. */
   public static Mark beginning(String topic) {
-    try (var consumer = consumer()) {
+    try (var consumer = consumer("read_uncommitted")) {
       return new Mark(
           partitions(consumer, topic).stream()
               .collect(Collectors.toMap(Function.identity(), partition -> 0L)));
     }
   }
 
-  /** The records after the mark, up to the end the topic has when this read begins. */
+  /**
+   * The committed records after the mark, up to the end the topic has when this read begins, once
+   * the transactions open then have ended (or after {@link #PATIENCE}, with what could be read).
+   */
   public static List<ConsumerRecord<String, byte[]>> recordsSince(Mark mark) {
+    Map<TopicPartition, Long> end;
+    try (var uncommitted = consumer("read_uncommitted")) {
+      end = uncommitted.endOffsets(mark.offsets().keySet());
+    }
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (var consumer = consumer()) {
+    try (var consumer = consumer("read_committed")) {
       consumer.assign(mark.offsets().keySet());
       mark.offsets().forEach(consumer::seek);
-      var end = consumer.endOffsets(mark.offsets().keySet());
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       while (System.nanoTime() < deadline
           && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -59,6 +71,11 @@ public final class TopicReader {
       }
     }
     return records;
+  }
+
+  /** The values of the records after the mark. */
+  public static List<byte[]> valuesSince(Mark mark) {
+    return recordsSince(mark).stream().map(ConsumerRecord::value).toList();
   }
 
   /** The values of the records after the mark with this key. */
@@ -75,11 +92,13 @@ public final class TopicReader {
         .toList();
   }
 
-  private static KafkaConsumer<String, byte[]> consumer() {
+  private static KafkaConsumer<String, byte[]> consumer(String isolation) {
     return new KafkaConsumer<>(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
             CrosslineStack.get().kafkaBootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            isolation,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             "false"),
         new StringDeserializer(),
