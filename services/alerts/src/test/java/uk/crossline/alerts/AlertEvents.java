@@ -50,6 +50,23 @@ public final class AlertEvents {
   }
 
   public static IntelligenceReport report(
+      Tlp tlp, SharingScope scope, String district, Category category) {
+    IntelligenceReport report = report(tlp, scope, district);
+    return new IntelligenceReport(
+        report.observedAt(),
+        category,
+        report.indicators(),
+        report.summary(),
+        report.location(),
+        report.premises(),
+        report.subjects(),
+        report.identifiers(),
+        report.grading(),
+        report.marking(),
+        report.scope());
+  }
+
+  public static IntelligenceReport report(
       Tlp tlp,
       SharingScope scope,
       String district,

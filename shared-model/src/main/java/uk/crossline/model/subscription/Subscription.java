@@ -23,6 +23,8 @@ import uk.crossline.model.vocabulary.Indicator;
  * @param purpose why the subscriber wants these alerts, in their words: the purpose of every
  *     delivery in the access log
  * @param webhook where alerts are posted, for {@link Channel#WEBHOOK} only
+ * @param pacing single alerts up to a rate, or digests (records written before pacing existed read
+ *     as {@link Pacing#DEFAULT})
  */
 public record Subscription(
     UUID subscriptionId,
@@ -36,7 +38,8 @@ public record Subscription(
     Channel channel,
     Instant createdAt,
     Instant changedAt,
-    Optional<Webhook> webhook) {
+    Optional<Webhook> webhook,
+    Pacing pacing) {
 
   public static final int MAX_NAME = 100;
   public static final int MAX_AREAS = 20;
@@ -71,6 +74,37 @@ public record Subscription(
     if ((channel == Channel.WEBHOOK) != webhook.isPresent()) {
       throw new IllegalArgumentException("webhook: required for channel WEBHOOK, and only then");
     }
+    pacing = Objects.requireNonNullElse(pacing, Pacing.DEFAULT);
+  }
+
+  /** A subscription paced by default. */
+  public Subscription(
+      UUID subscriptionId,
+      Caller subscriber,
+      String name,
+      String purpose,
+      List<Area> areas,
+      Set<Category> categories,
+      Set<Indicator> indicators,
+      Optional<GradingThreshold> minimumGrading,
+      Channel channel,
+      Instant createdAt,
+      Instant changedAt,
+      Optional<Webhook> webhook) {
+    this(
+        subscriptionId,
+        subscriber,
+        name,
+        purpose,
+        areas,
+        categories,
+        indicators,
+        minimumGrading,
+        channel,
+        createdAt,
+        changedAt,
+        webhook,
+        Pacing.DEFAULT);
   }
 
   /** A subscription without a webhook. */

@@ -60,6 +60,49 @@ class SubscriptionJsonTest {
   }
 
   @Test
+  void digestPacingThenReadsBackEqual() {
+    Subscription base = subscription();
+    Subscription daily =
+        new Subscription(
+            base.subscriptionId(),
+            base.subscriber(),
+            base.name(),
+            base.purpose(),
+            base.areas(),
+            base.categories(),
+            base.indicators(),
+            base.minimumGrading(),
+            base.channel(),
+            AT,
+            AT,
+            Optional.empty(),
+            new Pacing(Optional.of(DigestPeriod.DAILY), 5));
+    var event = SubscriptionStarted.of(daily);
+
+    assertThat(SubscriptionJson.read(SubscriptionJson.write(event))).isEqualTo(event);
+  }
+
+  @Test
+  void recordWrittenBeforePacingExistedThenReadsAsDefaultPacing() {
+    String json =
+        SubscriptionJson.writeString(SubscriptionStarted.of(subscription()))
+            .replaceFirst(",\"pacing\":\\{[^}]*\\}", "");
+    assertThat(json).doesNotContain("pacing");
+
+    var read = (SubscriptionStarted) SubscriptionJson.read(json);
+
+    assertThat(read.subscription().pacing()).isEqualTo(Pacing.DEFAULT);
+  }
+
+  @Test
+  void pacingOutsideItsBoundsThenRefused() {
+    assertThatThrownBy(() -> new Pacing(Optional.empty(), 0))
+        .hasMessageContaining("maxAlertsPerHour");
+    assertThatThrownBy(() -> new Pacing(Optional.empty(), Pacing.MAX_ALERTS_PER_HOUR + 1))
+        .hasMessageContaining("maxAlertsPerHour");
+  }
+
+  @Test
   void unknownFieldThenRefusedNamingIt() {
     String json =
         SubscriptionJson.writeString(SubscriptionStarted.of(subscription()))

@@ -248,7 +248,7 @@ class DeliveryWorker implements SmartLifecycle {
    */
   private boolean audited(WebhookDelivery delivery, Subscription subscription) {
     try {
-      audit.record(
+      audit.recordInParts(
           new AuditEntryDraft(
               audit.component(),
               AuditAction.ALERT_DELIVERY,
@@ -261,7 +261,8 @@ class DeliveryWorker implements SmartLifecycle {
                   "recipient.agency", subscription.subscriber().agency().value(),
                   "detail", delivery.detail(),
                   "channel", "WEBHOOK"),
-              List.of(delivery.eventId())));
+              delivery.eventIds()),
+          AUDIT_PART);
       return true;
     } catch (RuntimeException e) {
       log.warn("Webhook delivery waits for the access log: {}", e.toString());
@@ -277,6 +278,9 @@ class DeliveryWorker implements SmartLifecycle {
       log.warn("A webhook delivery's outcome was not recorded: {}", e.getMessage());
     }
   }
+
+  /** Event ids per access-log record when a digest discloses many events. */
+  private static final int AUDIT_PART = 500;
 
   @Override
   public void stop() {
