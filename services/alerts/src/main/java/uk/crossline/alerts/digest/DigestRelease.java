@@ -88,7 +88,7 @@ class DigestRelease {
     }
     List<Digest> made = new ArrayList<>();
     inbox
-        .heldDueBy(now)
+        .heldDueBy(now.minus(settings.grace()))
         .forEach(
             (digestId, alerts) -> {
               List<Alert> held =

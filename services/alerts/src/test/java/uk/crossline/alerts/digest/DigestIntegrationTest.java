@@ -56,6 +56,9 @@ class DigestIntegrationTest {
     registry.add("crossline.alerts.group-id", () -> GROUP);
   }
 
+  /** {@code crossline.alerts.digest.grace}'s default. */
+  private static final Duration GRACE = Duration.ofSeconds(10);
+
   @Autowired MockMvc mvc;
   @Autowired DigestRelease release;
 
@@ -99,10 +102,12 @@ class DigestIntegrationTest {
       assertThat(mine(api, subscription))
           .allSatisfy(alert -> assertThat(alert.get("kind").asString()).isEqualTo("NEW"));
       Instant due = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-      assertThat(release.release(due.minusSeconds(1))).noneMatch(d -> isOf(d, subscription));
+      assertThat(release.release(due.plus(GRACE).minusSeconds(1)))
+          .noneMatch(d -> isOf(d, subscription));
 
-      // when the hour ends
-      List<Digest> made = release.release(due).stream().filter(d -> isOf(d, subscription)).toList();
+      // when the hour ends (and the grace for alerts still landing has passed)
+      List<Digest> made =
+          release.release(due.plus(GRACE)).stream().filter(d -> isOf(d, subscription)).toList();
 
       // then one digest holds the four, grouped by district and category
       assertThat(made).hasSize(1);
@@ -133,7 +138,7 @@ class DigestIntegrationTest {
                   .map(a -> a.at("/heldFor/reason").asString()))
           .containsOnly("RATE_LIMIT");
       // and made again (a second instance, a restart) it is not delivered twice
-      assertThat(release.release(due)).noneMatch(d -> isOf(d, subscription));
+      assertThat(release.release(due.plus(GRACE))).noneMatch(d -> isOf(d, subscription));
       // and the digest can be marked read like an alert
       mvc.perform(
               post("/api/v1/alerts/" + digest.alertId() + "/read")
@@ -185,7 +190,10 @@ class DigestIntegrationTest {
           await()
               .atMost(Duration.ofSeconds(20))
               .until(
-                  () -> release.release(due).stream().filter(d -> isOf(d, subscription)).toList(),
+                  () ->
+                      release.release(due.plus(GRACE)).stream()
+                          .filter(d -> isOf(d, subscription))
+                          .toList(),
                   made -> made.size() == 1)
               .getFirst();
 

@@ -13,7 +13,11 @@ import uk.crossline.model.subscription.DigestPeriod;
 class PacerTest {
 
   private static final DigestSettings SETTINGS =
-      new DigestSettings(LocalTime.of(7, 0), ZoneId.of("Europe/London"), Duration.ofSeconds(15));
+      new DigestSettings(
+          LocalTime.of(7, 0),
+          ZoneId.of("Europe/London"),
+          Duration.ofSeconds(15),
+          Duration.ofSeconds(10));
   private final Pacer pacer = new Pacer(null, SETTINGS);
 
   @Test
