@@ -49,9 +49,8 @@ public final class AlertEvents {
     return report(tlp, scope, district, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  public static IntelligenceReport report(
-      Tlp tlp, SharingScope scope, String district, Category category) {
-    IntelligenceReport report = report(tlp, scope, district);
+  /** The report as it is, of another category. */
+  public static IntelligenceReport withCategory(IntelligenceReport report, Category category) {
     return new IntelligenceReport(
         report.observedAt(),
         category,

@@ -63,12 +63,13 @@ public final class AlertsApi {
             .header("Authorization", "Bearer " + tokens.accessToken(user)));
   }
 
-  /** The user's alerts and digests (up to 200), newest first. */
-  public List<JsonNode> alerts(String user) throws Exception {
+  /** The user's alerts and digests of one subscription (up to 200), newest first. */
+  public List<JsonNode> alerts(String user, String subscriptionId) throws Exception {
     String answer =
         mvc.perform(
                 get("/api/v1/alerts")
                     .param("limit", "200")
+                    .param("subscription", subscriptionId)
                     .header("Authorization", "Bearer " + tokens.accessToken(user)))
             .andReturn()
             .getResponse()

@@ -44,14 +44,15 @@ class InboxController {
       summary = "Your alerts, newest first",
       description =
           "Parameters: unread=true for unread ones only; limit (1 to 200, default 50);"
-              + " digest=<id> for the alerts of one of your digests instead."
+              + " digest=<id> for the alerts of one of your digests instead; subscription=<id> for"
+              + " those of one of your subscriptions."
               + " {alerts: [...]}: alerts, each with its matchedRule, content at the detail your"
               + " agency's agreement allows, and for a follow-up a notice; and digests"
               + " (kind DIGEST), each grouping the alerts it holds by area and category.")
   Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
     requireMayBeAlerted(caller);
     for (String name : parameters.keySet()) {
-      if (!Set.of("unread", "limit", "digest").contains(name)) {
+      if (!Set.of("unread", "limit", "digest", "subscription").contains(name)) {
         throw ProblemException.invalid(name, "not a parameter of this endpoint");
       }
     }
@@ -62,6 +63,13 @@ class InboxController {
         throw ProblemException.invalid("digest", "the id of one of your digests");
       }
     }
+    Optional<UUID> subscription =
+        parameters.containsKey("subscription")
+            ? Optional.of(
+                parse(parameters.get("subscription"))
+                    .orElseThrow(
+                        () -> ProblemException.invalid("subscription", "a subscription id")))
+            : Optional.empty();
     String unread = parameters.getOrDefault("unread", "false");
     if (!unread.equals("true") && !unread.equals("false")) {
       throw ProblemException.invalid("unread", "true or false");
@@ -94,6 +102,7 @@ class InboxController {
         inbox.of(caller.userId()).stream()
             .filter(a -> a.recipientAgency().equals(caller.agency()))
             .filter(shown)
+            .filter(a -> subscription.map(a.subscriptionId()::equals).orElse(true))
             .filter(a -> unread.equals("false") || a.readAt().isEmpty())
             .sorted(
                 Comparator.comparing(InboxEntry::deliveredAt)

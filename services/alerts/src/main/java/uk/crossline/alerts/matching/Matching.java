@@ -85,7 +85,8 @@ class Matching {
       EventAccess access = EventAccess.of(event);
       for (Subscription subscription : subscriptions.live()) {
         Caller subscriber = subscription.subscriber();
-        if (subscriber.agency().equals(event.agency().id())
+        if (subscription.pacing().paused()
+            || subscriber.agency().equals(event.agency().id())
             || alerted.containsKey(subscription.subscriptionId())
             || !policy.mayBeAlerted(subscriber, access)) {
           continue;

@@ -89,7 +89,8 @@ class SubscriptionController {
               + " callers who see grading detail), channel: INBOX | WEBHOOK, webhook: {url} (https;"
               + " with channel WEBHOOK only), digest: HOURLY | DAILY (digests instead of single"
               + " alerts), maxAlertsPerHour (1 to 10000, default 20: single alerts an hour before"
-              + " the rest of the hour's come in one digest)}. A subscriber whose agency gets district-detail"
+              + " the rest of the hour's come in one digest), paused (true: no new alerts until"
+              + " set false by a PUT)}. A subscriber whose agency gets district-detail"
               + " alerts subscribes by district, without indicators. 201 with the subscription;"
               + " for a webhook, webhook.secret (the signing secret) is in this answer only.")
   ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
@@ -204,7 +205,8 @@ class SubscriptionController {
             .with("channel", s.channel().name())
             .with("webhook", s.webhook().map(w -> w.url().toString()).orElse("none"))
             .with("digest", s.pacing().digest().map(Enum::name).orElse("none"))
-            .with("maxAlertsPerHour", Integer.toString(s.pacing().maxAlertsPerHour())));
+            .with("maxAlertsPerHour", Integer.toString(s.pacing().maxAlertsPerHour()))
+            .with("paused", Boolean.toString(s.pacing().paused())));
     subscriptions.publish(event);
   }
 
@@ -340,6 +342,7 @@ class SubscriptionController {
     if (s.pacing().digest().isEmpty()) {
       view.put("maxAlertsPerHour", s.pacing().maxAlertsPerHour());
     }
+    view.put("paused", s.pacing().paused());
     if (s.channel() == Channel.WEBHOOK) {
       deliveryStatus.ifAvailable(
           status -> status.of(s.subscriptionId()).ifPresent(d -> view.put("delivery", d)));

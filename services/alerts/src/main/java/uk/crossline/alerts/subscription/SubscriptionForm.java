@@ -52,7 +52,8 @@ record SubscriptionForm(
           "channel",
           "webhook",
           "digest",
-          "maxAlertsPerHour");
+          "maxAlertsPerHour",
+          "paused");
   private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
 
   /** What the subscriber may filter on, from the access policy. */
@@ -97,7 +98,8 @@ record SubscriptionForm(
     Optional<GradingThreshold> grading = grading(body.get("minimumGrading"), allowed, problems);
     Channel channel = channel(body.get("channel"), problems);
     Optional<URI> webhookUrl = webhook(body.get("webhook"), channel, allowLocalHttp, problems);
-    Pacing pacing = pacing(body.get("digest"), body.get("maxAlertsPerHour"), problems);
+    Pacing pacing =
+        pacing(body.get("digest"), body.get("maxAlertsPerHour"), body.get("paused"), problems);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
@@ -110,7 +112,11 @@ record SubscriptionForm(
    * maxAlertsPerHour}: single alerts in a clock hour before the rest of the hour's come in one
    * digest (default {@value Pacing#DEFAULT_MAX_ALERTS_PER_HOUR}), without a digest only.
    */
-  private static Pacing pacing(Object digest, Object maxPerHour, List<FieldProblem> problems) {
+  private static Pacing pacing(
+      Object digest, Object maxPerHour, Object paused, List<FieldProblem> problems) {
+    if (paused != null && !(paused instanceof Boolean)) {
+      problems.add(new FieldProblem("paused", "true or false"));
+    }
     Optional<DigestPeriod> period = Optional.empty();
     if (digest != null) {
       try {
@@ -139,7 +145,7 @@ record SubscriptionForm(
                     + ": single alerts an hour before the rest of the hour's come in one digest"));
       }
     }
-    return new Pacing(period, max);
+    return new Pacing(period, max, Boolean.TRUE.equals(paused));
   }
 
   private static String text(
