@@ -77,64 +77,6 @@ public record Subscription(
     pacing = Objects.requireNonNullElse(pacing, Pacing.DEFAULT);
   }
 
-  /** A subscription paced by default. */
-  public Subscription(
-      UUID subscriptionId,
-      Caller subscriber,
-      String name,
-      String purpose,
-      List<Area> areas,
-      Set<Category> categories,
-      Set<Indicator> indicators,
-      Optional<GradingThreshold> minimumGrading,
-      Channel channel,
-      Instant createdAt,
-      Instant changedAt,
-      Optional<Webhook> webhook) {
-    this(
-        subscriptionId,
-        subscriber,
-        name,
-        purpose,
-        areas,
-        categories,
-        indicators,
-        minimumGrading,
-        channel,
-        createdAt,
-        changedAt,
-        webhook,
-        Pacing.DEFAULT);
-  }
-
-  /** A subscription without a webhook. */
-  public Subscription(
-      UUID subscriptionId,
-      Caller subscriber,
-      String name,
-      String purpose,
-      List<Area> areas,
-      Set<Category> categories,
-      Set<Indicator> indicators,
-      Optional<GradingThreshold> minimumGrading,
-      Channel channel,
-      Instant createdAt,
-      Instant changedAt) {
-    this(
-        subscriptionId,
-        subscriber,
-        name,
-        purpose,
-        areas,
-        categories,
-        indicators,
-        minimumGrading,
-        channel,
-        createdAt,
-        changedAt,
-        Optional.empty());
-  }
-
   /** In a fixed order, so the same subscription is the same bytes on the topic in every JVM. */
   private static <E extends Enum<E>> Set<E> sorted(Class<E> type, Set<E> values) {
     EnumSet<E> set = EnumSet.noneOf(type);

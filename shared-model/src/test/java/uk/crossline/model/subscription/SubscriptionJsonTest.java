@@ -45,7 +45,9 @@ class SubscriptionJsonTest {
             new GradingThreshold(SourceEvaluation.UNTESTED, IntelligenceAssessment.B, true)),
         Channel.INBOX,
         AT,
-        AT);
+        AT,
+        Optional.empty(),
+        Pacing.DEFAULT);
   }
 
   @Test
@@ -143,7 +145,9 @@ class SubscriptionJsonTest {
                     Optional.empty(),
                     Channel.INBOX,
                     AT,
-                    AT))
+                    AT,
+                    Optional.empty(),
+                    Pacing.DEFAULT))
         .hasMessageStartingWith("areas:");
   }
 
@@ -166,7 +170,8 @@ class SubscriptionJsonTest {
             Channel.WEBHOOK,
             AT,
             AT,
-            Optional.of(webhook));
+            Optional.of(webhook),
+            Pacing.DEFAULT);
 
     SubscriptionEvent read =
         SubscriptionJson.read(SubscriptionJson.write(SubscriptionStarted.of(withWebhook)));
@@ -191,7 +196,9 @@ class SubscriptionJsonTest {
                     s.minimumGrading(),
                     Channel.WEBHOOK,
                     AT,
-                    AT))
+                    AT,
+                    Optional.empty(),
+                    Pacing.DEFAULT))
         .hasMessageStartingWith("webhook:");
   }
 }

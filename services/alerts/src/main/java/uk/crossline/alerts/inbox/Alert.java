@@ -90,29 +90,15 @@ public record Alert(
 
   @Override
   public Alert markedRead(Instant at) {
-    return readAt.isPresent()
-        ? this
-        : new Alert(
-            schemaVersion,
-            alertId,
-            kind,
-            about,
-            subscriptionId,
-            subscriptionName,
-            recipientUserId,
-            recipientAgency,
-            eventId,
-            revision,
-            matchedRule,
-            content,
-            notice,
-            deliveredAt,
-            Optional.of(at),
-            heldFor);
+    return readAt.isPresent() ? this : with(Optional.of(at), heldFor);
   }
 
   /** This alert waiting for a digest instead of being delivered on its own. */
   public Alert heldFor(HeldFor digest) {
+    return with(readAt, Optional.of(digest));
+  }
+
+  private Alert with(Optional<Instant> readAt, Optional<HeldFor> heldFor) {
     return new Alert(
         schemaVersion,
         alertId,
@@ -129,6 +115,6 @@ public record Alert(
         notice,
         deliveredAt,
         readAt,
-        Optional.of(digest));
+        heldFor);
   }
 }
