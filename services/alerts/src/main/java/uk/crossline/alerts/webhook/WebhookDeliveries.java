@@ -20,7 +20,7 @@ import uk.crossline.alerts.AlertSettings;
 import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.subscription.DeliveryStatus;
 import uk.crossline.alerts.subscription.Subscriptions;
-import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Topics;
 import uk.crossline.model.subscription.Channel;
 import uk.crossline.model.subscription.Subscription;
