@@ -129,15 +129,7 @@ class TopicTableIntegrationTest {
     String topic = newTopic("tombstones");
     Map<String, String> removing = new ConcurrentHashMap<>();
     Map<String, String> skipping = new ConcurrentHashMap<>();
-    TopicTable table =
-        started(
-            new TopicTable(
-                kafka,
-                topic,
-                "kit-table-test-" + RUN,
-                WAIT,
-                (key, value) -> removing.put(key, text(value)),
-                removing::remove));
+    TopicTable table = started(removingTable(topic, removing));
     TopicTable other = started(table(topic, skipping));
     try {
       table.publish("kept", bytes("1"));
@@ -163,24 +155,9 @@ class TopicTableIntegrationTest {
     // given a table that has written several records, one twice, one removed
     String topic = newTopic("restart");
     Map<String, String> first = new ConcurrentHashMap<>();
-    TopicTable table =
-        started(
-            new TopicTable(
-                kafka,
-                topic,
-                "kit-table-test-" + RUN,
-                WAIT,
-                (key, value) -> first.put(key, text(value)),
-                first::remove));
+    TopicTable table = started(removingTable(topic, first));
     Map<String, String> second = new ConcurrentHashMap<>();
-    TopicTable another =
-        new TopicTable(
-            kafka,
-            topic,
-            "kit-table-test-" + RUN,
-            WAIT,
-            (key, value) -> second.put(key, text(value)),
-            second::remove);
+    TopicTable another = removingTable(topic, second);
     try {
       for (int n = 0; n < 20; n++) {
         table.publish("key-" + n, bytes("v" + n));
@@ -303,6 +280,17 @@ class TopicTableIntegrationTest {
   private static TopicTable table(String topic, Map<String, String> state) {
     return new TopicTable(
         kafka, topic, "kit-table-test-" + RUN, WAIT, (key, value) -> state.put(key, text(value)));
+  }
+
+  /** A table whose tombstones remove their key from the state. */
+  private static TopicTable removingTable(String topic, Map<String, String> state) {
+    return new TopicTable(
+        kafka,
+        topic,
+        "kit-table-test-" + RUN,
+        WAIT,
+        (key, value) -> state.put(key, text(value)),
+        state::remove);
   }
 
   private static TopicTable started(TopicTable table) throws InterruptedException {
