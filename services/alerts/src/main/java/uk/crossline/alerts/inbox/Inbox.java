@@ -12,7 +12,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
-import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Caller;
 import uk.crossline.model.Role;
 import uk.crossline.model.Topics;

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.crossline.alerts.table.TopicTable;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Caller;
 import uk.crossline.model.access.AccessPolicy;
 

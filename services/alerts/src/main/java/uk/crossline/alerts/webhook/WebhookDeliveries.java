@@ -22,7 +22,7 @@ import uk.crossline.alerts.inbox.Digest;
 import uk.crossline.alerts.inbox.InboxEntry;
 import uk.crossline.alerts.subscription.DeliveryStatus;
 import uk.crossline.alerts.subscription.Subscriptions;
-import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Topics;
 import uk.crossline.model.subscription.Channel;
 import uk.crossline.model.subscription.Subscription;
