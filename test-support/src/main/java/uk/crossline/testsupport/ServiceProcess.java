@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
           List.of(
-              "-Xmx256m",
+              "-Xmx384m",
               "-XX:+UseSerialGC",
               "-XX:TieredStopAtLevel=1",
               "-jar",

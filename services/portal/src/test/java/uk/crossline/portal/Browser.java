@@ -97,9 +97,25 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The element once it is there; if it never comes, what the browser showed instead is saved
+   * (target/screenshots/failed-*.png and .html) for whoever reads the failure.
+   */
   WebElement find(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(ExpectedConditions.presenceOfElementLocated(by));
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(15))
+          .until(ExpectedConditions.presenceOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String name = "failed-" + System.currentTimeMillis();
+      screenshot(name);
+      try {
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      } catch (IOException ignored) {
+        // The screenshot is the main evidence.
+      }
+      throw new org.openqa.selenium.TimeoutException(
+          e.getMessage() + " (at " + driver.getCurrentUrl() + "; see " + name + ".png)", e);
+    }
   }
 
   List<WebElement> findAll(By by) {

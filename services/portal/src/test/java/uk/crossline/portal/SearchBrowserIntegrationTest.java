@@ -126,7 +126,10 @@ class SearchBrowserIntegrationTest extends PortalBrowserTest {
   /** Submits through the real intake as the police analyst; returns the event id. */
   private static String submitPoliceReport(DemoTokens tokens, String marker, String tlp)
       throws Exception {
-    String body =
+    return Intake.submit(
+        tokens,
+        "police.analyst",
+        "/api/v1/police/reports",
         """
         {"reference": "PORTAL/%s/%s",
          "observedAt": {"at": "2026-11-20T21:30:00Z", "precision": "EXACT"},
@@ -136,20 +139,7 @@ class SearchBrowserIntegrationTest extends PortalBrowserTest {
          "summary": "Deal line advertised to users in Redditch town centre %s",
          "grading": {"source": "2", "intelligence": "B", "handling": "P"},
          "marking": {"tlp": "%s"}}"""
-            .formatted(marker, tlp, marker, tlp);
-    HttpResponse<String> response =
-        http(
-            HttpRequest.newBuilder(RunningHub.get().intake.url().resolve("/api/v1/police/reports"))
-                .header("Authorization", "Bearer " + tokens.accessToken("police.analyst"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return tools.jackson.databind.json.JsonMapper.builder()
-        .build()
-        .readTree(response.body())
-        .get("eventId")
-        .asString();
+            .formatted(marker, tlp, marker, tlp));
   }
 
   /** Waits until the search API finds this many reports with the word (the indexer's lag). */

@@ -24,23 +24,60 @@ import uk.crossline.portal.signin.SignInSecurity;
 public class Hub {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Hub.class);
 
   private final RestClient intake;
   private final RestClient search;
   private final RestClient alerts;
+  private final OAuth2AuthorizedClientManager clients;
+  private final HubSettings settings;
 
   Hub(HubSettings settings, OAuth2AuthorizedClientManager clients) {
+    this.clients = clients;
+    this.settings = settings;
     var token = new OAuth2ClientHttpRequestInterceptor(clients);
     token.setClientRegistrationIdResolver(request -> SignInSecurity.REGISTRATION);
     var requests =
         new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build());
     requests.setReadTimeout(settings.timeout());
     RestClient.Builder base =
         RestClient.builder().requestFactory(requests).requestInterceptor(token);
     this.intake = client(base, settings.intakeUrl().toString(), "intake");
     this.search = client(base, settings.searchUrl().toString(), "search");
     this.alerts = client(base, settings.alertsUrl().toString(), "alerts");
+  }
+
+  /**
+   * The signed-in person's current access token (refreshed when due), for a call the page makes
+   * outside the request's thread (a stream it relays). Call it on the request's thread.
+   */
+  public String accessToken(
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    var authentication =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    var client =
+        clients.authorize(
+            org.springframework.security.oauth2.client.OAuth2AuthorizeRequest
+                .withClientRegistrationId(SignInSecurity.REGISTRATION)
+                .principal(authentication)
+                .attribute(jakarta.servlet.http.HttpServletRequest.class.getName(), request)
+                .attribute(jakarta.servlet.http.HttpServletResponse.class.getName(), response)
+                .build());
+    if (client == null) {
+      throw new HubProblem(401, "Signed out", "Sign in again to continue.", java.util.List.of());
+    }
+    return client.getAccessToken().getTokenValue();
+  }
+
+  /** Where the alerts service is, for a stream relayed with {@link #accessToken}. */
+  public java.net.URI alertsUrl() {
+    return settings.alertsUrl();
   }
 
   public RestClient intake() {
@@ -60,6 +97,7 @@ public class Hub {
     try {
       return call.get();
     } catch (ResourceAccessException e) {
+      log.warn("The {} service did not answer: {}", service, e.getMessage());
       throw HubProblem.unavailable(service);
     }
   }
@@ -94,5 +132,10 @@ public class Hub {
           ? HubProblem.unavailable(service)
           : new HubProblem(status, "The " + service + " service refused", "", List.of());
     }
+  }
+
+  /** A JSON value as plain Java (maps, lists, strings, numbers, booleans), to send back. */
+  public static Object plain(JsonNode value) {
+    return JSON.convertValue(value, Object.class);
   }
 }

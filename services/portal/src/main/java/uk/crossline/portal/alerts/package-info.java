@@ -1,0 +1,2 @@
+/** The person's alerts, updating live, and their subscriptions. */
+package uk.crossline.portal.alerts;
