@@ -1,6 +1,7 @@
 package uk.crossline.alerts.table;
 
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class TopicTable {
   @FunctionalInterface
   public interface Applier {
     /**
-     * @param value the record's value, never null (tombstones are skipped)
+     * @param value the record's value, never null (tombstones go to the {@link Remover})
      * @throws IllegalArgumentException when the record cannot be read; it is skipped and logged
      */
     void apply(String key, byte[] value);
@@ -66,6 +67,15 @@ public final class TopicTable {
     void apply(String key, byte[] value, int partition, long offset);
   }
 
+  /**
+   * What a feature does with a tombstone read: forgets the key. Tables whose records are never
+   * deleted need none.
+   */
+  @FunctionalInterface
+  public interface Remover {
+    void remove(String key);
+  }
+
   /** Why a write did not happen, or did not come back in time. */
   public static final class UnavailableException extends RuntimeException {
     UnavailableException(String message) {
@@ -78,6 +88,7 @@ public final class TopicTable {
   private final String clientId;
   private final Duration topicWait;
   private final PositionedApplier applier;
+  private final Remover remover;
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
   private final Object progress = new Object();
   private final Object transactions = new Object();
@@ -107,11 +118,39 @@ public final class TopicTable {
       String clientId,
       Duration topicWait,
       PositionedApplier applier) {
+    this(kafka, topic, clientId, topicWait, applier, key -> {});
+  }
+
+  /** A table whose records may be deleted ({@link #deleteAll}): each tombstone read is removed. */
+  public TopicTable(
+      KafkaProperties kafka,
+      String topic,
+      String clientId,
+      Duration topicWait,
+      Applier applier,
+      Remover remover) {
+    this(
+        kafka,
+        topic,
+        clientId,
+        topicWait,
+        (PositionedApplier) (key, value, partition, offset) -> applier.apply(key, value),
+        remover);
+  }
+
+  private TopicTable(
+      KafkaProperties kafka,
+      String topic,
+      String clientId,
+      Duration topicWait,
+      PositionedApplier applier,
+      Remover remover) {
     this.kafka = kafka;
     this.topic = topic;
     this.clientId = clientId;
     this.topicWait = topicWait;
     this.applier = applier;
+    this.remover = remover;
   }
 
   /** Whether this instance has read the topic up to where it ended when it started. */
@@ -127,6 +166,28 @@ public final class TopicTable {
    *     they did not come back in time
    */
   public void publishAll(List<Map.Entry<String, byte[]>> records) {
+    publish(records);
+  }
+
+  /**
+   * Publishes a tombstone for each key in one transaction and returns once this instance has read
+   * them back: compaction then removes the keys from the topic, and every instance's table forgets
+   * them as it reads the tombstones.
+   *
+   * @throws UnavailableException as {@link #publishAll}
+   */
+  public void deleteAll(List<String> keys) {
+    publish(
+        keys.stream()
+            .map(
+                key ->
+                    (Map.Entry<String, byte[]>)
+                        new AbstractMap.SimpleImmutableEntry<>(key, (byte[]) null))
+            .toList());
+  }
+
+  /** Records with a null value are tombstones. */
+  private void publish(List<Map.Entry<String, byte[]>> records) {
     if (!caughtUp) {
       throw new UnavailableException(topic + " is still being read");
     }
@@ -245,11 +306,15 @@ public final class TopicTable {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (running) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() == null || record.key() == null) {
+          if (record.key() == null) {
             continue;
           }
           try {
-            applier.apply(record.key(), record.value(), record.partition(), record.offset());
+            if (record.value() == null) {
+              remover.remove(record.key());
+            } else {
+              applier.apply(record.key(), record.value(), record.partition(), record.offset());
+            }
           } catch (IllegalArgumentException e) {
             // The reason names the field, never a value.
             log.warn(
