@@ -209,20 +209,7 @@ class SubscriptionController {
     Instant now = clock.instant();
     Webhook rotated =
         webhook.rotated(newSecret(), now, form.expireCurrentAfter(), caller.username());
-    Subscription changed =
-        new Subscription(
-            current.subscriptionId(),
-            current.subscriber(),
-            current.name(),
-            current.purpose(),
-            current.areas(),
-            current.categories(),
-            current.indicators(),
-            current.minimumGrading(),
-            current.channel(),
-            current.createdAt(),
-            now,
-            Optional.of(rotated));
+    Subscription changed = current.withWebhook(rotated, now);
     Webhook.Rotation rotation = rotated.rotation().orElseThrow();
     // Audited first, as every change; what is recorded is when the old secret dies, never a secret.
     audit.record(
