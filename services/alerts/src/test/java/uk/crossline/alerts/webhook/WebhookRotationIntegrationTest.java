@@ -109,16 +109,21 @@ class WebhookRotationIntegrationTest {
   @Autowired WebhookDeliveries deliveries;
 
   /**
-   * The shared topic may hold deliveries other runs left pending (to receivers long gone): this
-   * context's worker owns them all and tries each once (given up after its short give-up time)
-   * before this test's own, oldest first. Waiting for that keeps the tests' timings about their own
-   * deliveries.
+   * This context has read the subscriptions and deliveries topics (a fresh context answers 503
+   * until then). The shared topic may hold deliveries other runs left pending (to receivers long
+   * gone): this context's worker owns them all and tries each once (given up after its short
+   * give-up time) before this test's own, oldest first. Waiting for that keeps the tests' timings
+   * about their own deliveries.
    */
   @BeforeEach
   void backlogPosted() {
     await()
         .atMost(Duration.ofMinutes(3))
-        .until(() -> deliveries.caughtUp() && deliveries.due(Instant.now(), id -> true).isEmpty());
+        .until(
+            () ->
+                subscriptions.caughtUp()
+                    && deliveries.caughtUp()
+                    && deliveries.due(Instant.now(), id -> true).isEmpty());
   }
 
   @Test
@@ -151,7 +156,8 @@ class WebhookRotationIntegrationTest {
             .andExpect(jsonPath("$.webhook.previousSecretExpiresAt").value(overlapEnds.toString()));
 
         // then an alert posted during the overlap is signed by both: verifies with either secret
-        Receiver.Request during = deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id);
+        Receiver.Request during =
+            deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id, second);
         assertThat(during.signature()).matches("v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
         assertThat(verifies(second, during)).isTrue();
         assertThat(verifies(first, during)).isTrue();
@@ -168,7 +174,8 @@ class WebhookRotationIntegrationTest {
 
         // then an alert posted after the expiry is signed by the newest secret only: the one it
         // replaced is refused now, and so is the first (dropped at the second rotation)
-        Receiver.Request after = deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id);
+        Receiver.Request after =
+            deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id, third);
         assertThat(after.signature()).matches("v1=[0-9a-f]{64}");
         assertThat(verifies(third, after)).isTrue();
         assertThat(verifies(second, after)).isFalse();
@@ -200,7 +207,8 @@ class WebhookRotationIntegrationTest {
         String fresh = rotated.at("/webhook/secret").asString();
 
         // then the next alert is signed by the new secret only
-        Receiver.Request next = deliveredAbout(tokens, stack, receiver, "wyreforest.cso", id);
+        Receiver.Request next =
+            deliveredAbout(tokens, stack, receiver, "wyreforest.cso", id, fresh);
         assertThat(next.signature()).matches("v1=[0-9a-f]{64}");
         assertThat(verifies(fresh, next)).isTrue();
         assertThat(verifies(leaked, next)).isFalse();
@@ -340,14 +348,18 @@ class WebhookRotationIntegrationTest {
 
   /**
    * Publishes a GREEN event in Redditch and returns the receiver's accepted POST of its alert to
-   * the user's subscription.
+   * the user's subscription that verifies with the secret the receiver holds. Other test runs on
+   * the shared broker may post the same alert too (their delivery workers own every partition of
+   * their own group), and one built before rotation existed skips the rotated subscription's event
+   * and signs with the first secret: that is not this service's POST.
    */
   private Receiver.Request deliveredAbout(
       DemoTokens tokens,
       CrosslineStack stack,
       Receiver receiver,
       String user,
-      String subscriptionId)
+      String subscriptionId,
+      String receiverSecret)
       throws Exception {
     IntelligenceReported event =
         AlertEvents.reported(
@@ -365,7 +377,11 @@ class WebhookRotationIntegrationTest {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> receiver.accepted().stream().filter(r -> r.alertId().equals(alertId)).findFirst(),
+            () ->
+                receiver.accepted().stream()
+                    .filter(r -> r.alertId().equals(alertId))
+                    .filter(r -> verifies(receiverSecret, r))
+                    .findFirst(),
             Optional::isPresent)
         .orElseThrow();
   }
