@@ -7,9 +7,11 @@ INTAKE_PORT=$((8081 + PORT_OFFSET))
 INDEXER_PORT=$((8082 + PORT_OFFSET))
 SEARCH_PORT=$((8083 + PORT_OFFSET))
 ALERTS_PORT=$((8084 + PORT_OFFSET))
+# The portal's port is the one its identity-provider client redirects to (infra/keycloak).
+PORTAL_PORT=$((8080 + PORT_OFFSET))
 
 # The services `up` builds and starts, in order.
-SERVICES=(indexer intake search alerts)
+SERVICES=(indexer intake search alerts portal)
 
 # services_build: build the service jars (and the demo loader) when a source is newer than its jar.
 services_build() {
@@ -17,6 +19,7 @@ services_build() {
   local others=("$CROSSLINE_ROOT/services/indexer/target/indexer-0.1.0-SNAPSHOT.jar"
     "$CROSSLINE_ROOT/services/search/target/search-0.1.0-SNAPSHOT.jar"
     "$CROSSLINE_ROOT/services/alerts/target/alerts-0.1.0-SNAPSHOT.jar"
+    "$CROSSLINE_ROOT/services/portal/target/portal-0.1.0-SNAPSHOT.jar"
     "$CROSSLINE_ROOT/tools/demo-data/target/demo-data-0.1.0-SNAPSHOT.jar")
   local built=1 other
   for other in "$jar" "${others[@]}"; do [ -f "$other" ] || built=0; done
@@ -30,7 +33,7 @@ services_build() {
   local started
   started=$(date +%s)
   (cd "$CROSSLINE_ROOT" && mvn -B -ntp -DskipTests -Dspotless.check.skip=true \
-    -pl services/intake,services/indexer,services/search,services/alerts,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
+    -pl services/intake,services/indexer,services/search,services/alerts,services/portal,tools/demo-data -am install) >"$LOG_DIR/build.log" 2>&1 &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     if [ -t 1 ]; then
@@ -90,6 +93,14 @@ alerts_start() {
 }
 
 alerts_wait() { wait_until alerts 120 service_ready "$ALERTS_PORT"; }
+
+portal_start() {
+  service_start portal "$CROSSLINE_ROOT/services/portal/target/portal-0.1.0-SNAPSHOT.jar" \
+    "$PORTAL_PORT" \
+    --spring.security.oauth2.client.provider.keycloak.issuer-uri="$(keycloak_issuer)"
+}
+
+portal_wait() { wait_until portal 120 service_ready "$PORTAL_PORT"; }
 
 # services_start: every service, then wait for each (they start side by side).
 services_start() {

@@ -35,7 +35,10 @@ public final class CrosslineStackContextCustomizerFactory implements ContextCust
           Map.of(
               "spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
               "crossline.elasticsearch.url", stack.elasticsearchUrl().toString(),
-              "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.issuer().toString());
+              "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.issuer().toString(),
+              // The portal signs people in with the same identity provider.
+              "spring.security.oauth2.client.provider.keycloak.issuer-uri",
+                  stack.issuer().toString());
       context
           .getEnvironment()
           .getPropertySources()

@@ -9,6 +9,7 @@ import uk.crossline.model.location.Gazetteer;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class AlertsApplication {
 
   public static void main(String[] args) {

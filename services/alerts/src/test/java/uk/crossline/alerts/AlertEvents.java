@@ -49,6 +49,22 @@ public final class AlertEvents {
     return report(tlp, scope, district, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
+  /** The report as it is, of another category. */
+  public static IntelligenceReport withCategory(IntelligenceReport report, Category category) {
+    return new IntelligenceReport(
+        report.observedAt(),
+        category,
+        report.indicators(),
+        report.summary(),
+        report.location(),
+        report.premises(),
+        report.subjects(),
+        report.identifiers(),
+        report.grading(),
+        report.marking(),
+        report.scope());
+  }
+
   public static IntelligenceReport report(
       Tlp tlp,
       SharingScope scope,

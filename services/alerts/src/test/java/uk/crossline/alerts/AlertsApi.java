@@ -63,6 +63,22 @@ public final class AlertsApi {
             .header("Authorization", "Bearer " + tokens.accessToken(user)));
   }
 
+  /** The user's alerts and digests of one subscription (up to 200), newest first. */
+  public List<JsonNode> alerts(String user, String subscriptionId) throws Exception {
+    String answer =
+        mvc.perform(
+                get("/api/v1/alerts")
+                    .param("limit", "200")
+                    .param("subscription", subscriptionId)
+                    .header("Authorization", "Bearer " + tokens.accessToken(user)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    List<JsonNode> found = new ArrayList<>();
+    JSON.readTree(answer).get("alerts").forEach(found::add);
+    return found;
+  }
+
   /** The user's alerts about this event, newest first. */
   public List<JsonNode> alertsAbout(String user, String eventId) throws Exception {
     String answer =
@@ -75,7 +91,7 @@ public final class AlertsApi {
             .getContentAsString();
     List<JsonNode> found = new ArrayList<>();
     for (JsonNode alert : JSON.readTree(answer).get("alerts")) {
-      if (alert.get("eventId").asString().equals(eventId)) {
+      if (alert.has("eventId") && alert.get("eventId").asString().equals(eventId)) {
         found.add(alert);
       }
     }

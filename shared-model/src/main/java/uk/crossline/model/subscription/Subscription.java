@@ -23,6 +23,8 @@ import uk.crossline.model.vocabulary.Indicator;
  * @param purpose why the subscriber wants these alerts, in their words: the purpose of every
  *     delivery in the access log
  * @param webhook where alerts are posted, for {@link Channel#WEBHOOK} only
+ * @param pacing single alerts up to a rate, or digests (records written before pacing existed read
+ *     as {@link Pacing#DEFAULT})
  */
 public record Subscription(
     UUID subscriptionId,
@@ -36,7 +38,8 @@ public record Subscription(
     Channel channel,
     Instant createdAt,
     Instant changedAt,
-    Optional<Webhook> webhook) {
+    Optional<Webhook> webhook,
+    Pacing pacing) {
 
   public static final int MAX_NAME = 100;
   public static final int MAX_AREAS = 20;
@@ -71,34 +74,7 @@ public record Subscription(
     if ((channel == Channel.WEBHOOK) != webhook.isPresent()) {
       throw new IllegalArgumentException("webhook: required for channel WEBHOOK, and only then");
     }
-  }
-
-  /** A subscription without a webhook. */
-  public Subscription(
-      UUID subscriptionId,
-      Caller subscriber,
-      String name,
-      String purpose,
-      List<Area> areas,
-      Set<Category> categories,
-      Set<Indicator> indicators,
-      Optional<GradingThreshold> minimumGrading,
-      Channel channel,
-      Instant createdAt,
-      Instant changedAt) {
-    this(
-        subscriptionId,
-        subscriber,
-        name,
-        purpose,
-        areas,
-        categories,
-        indicators,
-        minimumGrading,
-        channel,
-        createdAt,
-        changedAt,
-        Optional.empty());
+    pacing = Objects.requireNonNullElse(pacing, Pacing.DEFAULT);
   }
 
   /**
@@ -118,7 +94,8 @@ public record Subscription(
         channel,
         createdAt,
         changedAt,
-        Optional.of(newWebhook));
+        Optional.of(newWebhook),
+        pacing);
   }
 
   /** In a fixed order, so the same subscription is the same bytes on the topic in every JVM. */

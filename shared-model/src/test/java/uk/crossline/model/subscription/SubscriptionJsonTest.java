@@ -45,7 +45,9 @@ class SubscriptionJsonTest {
             new GradingThreshold(SourceEvaluation.UNTESTED, IntelligenceAssessment.B, true)),
         Channel.INBOX,
         AT,
-        AT);
+        AT,
+        Optional.empty(),
+        Pacing.DEFAULT);
   }
 
   @Test
@@ -57,6 +59,49 @@ class SubscriptionJsonTest {
             SubscriptionEnded.of(subscription(), AT, "police.analyst"))) {
       assertThat(SubscriptionJson.read(SubscriptionJson.write(event))).isEqualTo(event);
     }
+  }
+
+  @Test
+  void digestPacingThenReadsBackEqual() {
+    Subscription base = subscription();
+    Subscription daily =
+        new Subscription(
+            base.subscriptionId(),
+            base.subscriber(),
+            base.name(),
+            base.purpose(),
+            base.areas(),
+            base.categories(),
+            base.indicators(),
+            base.minimumGrading(),
+            base.channel(),
+            AT,
+            AT,
+            Optional.empty(),
+            new Pacing(Optional.of(DigestPeriod.DAILY), 5));
+    var event = SubscriptionStarted.of(daily);
+
+    assertThat(SubscriptionJson.read(SubscriptionJson.write(event))).isEqualTo(event);
+  }
+
+  @Test
+  void recordWrittenBeforePacingExistedThenReadsAsDefaultPacing() {
+    String json =
+        SubscriptionJson.writeString(SubscriptionStarted.of(subscription()))
+            .replaceFirst(",\"pacing\":\\{[^}]*\\}", "");
+    assertThat(json).doesNotContain("pacing");
+
+    var read = (SubscriptionStarted) SubscriptionJson.read(json);
+
+    assertThat(read.subscription().pacing()).isEqualTo(Pacing.DEFAULT);
+  }
+
+  @Test
+  void pacingOutsideItsBoundsThenRefused() {
+    assertThatThrownBy(() -> new Pacing(Optional.empty(), 0))
+        .hasMessageContaining("maxAlertsPerHour");
+    assertThatThrownBy(() -> new Pacing(Optional.empty(), Pacing.MAX_ALERTS_PER_HOUR + 1))
+        .hasMessageContaining("maxAlertsPerHour");
   }
 
   @Test
@@ -100,7 +145,9 @@ class SubscriptionJsonTest {
                     Optional.empty(),
                     Channel.INBOX,
                     AT,
-                    AT))
+                    AT,
+                    Optional.empty(),
+                    Pacing.DEFAULT))
         .hasMessageStartingWith("areas:");
   }
 
@@ -123,7 +170,8 @@ class SubscriptionJsonTest {
             Channel.WEBHOOK,
             AT,
             AT,
-            Optional.of(webhook));
+            Optional.of(webhook),
+            Pacing.DEFAULT);
 
     SubscriptionEvent read =
         SubscriptionJson.read(SubscriptionJson.write(SubscriptionStarted.of(withWebhook)));
@@ -148,7 +196,9 @@ class SubscriptionJsonTest {
                     s.minimumGrading(),
                     Channel.WEBHOOK,
                     AT,
-                    AT))
+                    AT,
+                    Optional.empty(),
+                    Pacing.DEFAULT))
         .hasMessageStartingWith("webhook:");
   }
 
@@ -206,6 +256,7 @@ class SubscriptionJsonTest {
         Channel.WEBHOOK,
         AT,
         AT,
-        Optional.of(webhook));
+        Optional.of(webhook),
+        Pacing.DEFAULT);
   }
 }

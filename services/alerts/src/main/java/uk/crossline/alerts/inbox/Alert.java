@@ -24,6 +24,8 @@ import uk.crossline.model.event.EventKind;
  *     reaches them (retracted, or amended out of their reach)
  * @param notice what a follow-up says happened, in plain words
  * @param readAt when the recipient marked it read
+ * @param heldFor the digest the alert waits for, when it is not delivered on its own; until that
+ *     digest is delivered the subscriber does not see the alert
  */
 public record Alert(
     int schemaVersion,
@@ -40,7 +42,9 @@ public record Alert(
     Optional<AlertContent> content,
     Optional<String> notice,
     Instant deliveredAt,
-    Optional<Instant> readAt) {
+    Optional<Instant> readAt,
+    Optional<HeldFor> heldFor)
+    implements InboxEntry {
 
   public static final int CURRENT_SCHEMA_VERSION = 1;
 
@@ -66,6 +70,7 @@ public record Alert(
     notice = Objects.requireNonNullElse(notice, Optional.empty());
     Objects.requireNonNull(deliveredAt, "deliveredAt");
     readAt = Objects.requireNonNullElse(readAt, Optional.empty());
+    heldFor = Objects.requireNonNullElse(heldFor, Optional.empty());
   }
 
   /**
@@ -83,25 +88,33 @@ public record Alert(
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** This alert marked read at this time (the first mark counts). */
-  Alert read(Instant at) {
-    return readAt.isPresent()
-        ? this
-        : new Alert(
-            schemaVersion,
-            alertId,
-            kind,
-            about,
-            subscriptionId,
-            subscriptionName,
-            recipientUserId,
-            recipientAgency,
-            eventId,
-            revision,
-            matchedRule,
-            content,
-            notice,
-            deliveredAt,
-            Optional.of(at));
+  @Override
+  public Alert markedRead(Instant at) {
+    return readAt.isPresent() ? this : with(Optional.of(at), heldFor);
+  }
+
+  /** This alert waiting for a digest instead of being delivered on its own. */
+  public Alert heldFor(HeldFor digest) {
+    return with(readAt, Optional.of(digest));
+  }
+
+  private Alert with(Optional<Instant> readAt, Optional<HeldFor> heldFor) {
+    return new Alert(
+        schemaVersion,
+        alertId,
+        kind,
+        about,
+        subscriptionId,
+        subscriptionName,
+        recipientUserId,
+        recipientAgency,
+        eventId,
+        revision,
+        matchedRule,
+        content,
+        notice,
+        deliveredAt,
+        readAt,
+        heldFor);
   }
 }

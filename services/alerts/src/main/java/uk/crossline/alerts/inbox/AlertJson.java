@@ -5,13 +5,15 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.json.JsonRefusals;
 
 /**
- * The JSON form of alerts on the alerts topic, read strictly as the hub's other topics are (an
- * unknown field or value is an error naming the field). Only the alerts service reads the topic;
- * the record moves to shared-model when another does (a webhook receiver's helper).
+ * The JSON form of inbox entries (alerts and digests) on the alerts topic, read strictly as the
+ * hub's other topics are (an unknown field or value is an error naming the field). A digest is told
+ * from an alert by its {@code kind}. Only the alerts service reads the topic; the records move to
+ * shared-model when another does (a webhook receiver's helper).
  */
 final class AlertJson {
 
@@ -28,16 +30,20 @@ final class AlertJson {
 
   private AlertJson() {}
 
-  static byte[] write(Alert alert) {
-    return MAPPER.writeValueAsBytes(alert);
+  static byte[] write(InboxEntry entry) {
+    return MAPPER.writeValueAsBytes(entry);
   }
 
   /**
    * @throws IllegalArgumentException naming the field at fault
    */
-  static Alert read(byte[] json) {
+  static InboxEntry read(byte[] json) {
     try {
-      return MAPPER.readValue(json, Alert.class);
+      JsonNode tree = MAPPER.readTree(json);
+      boolean digest = tree.isObject() && Digest.KIND.equals(tree.path("kind").asString(""));
+      return digest
+          ? MAPPER.treeToValue(tree, Digest.class)
+          : MAPPER.treeToValue(tree, Alert.class);
     } catch (JacksonException e) {
       JsonRefusals.Refusal refusal =
           JsonRefusals.explain(e, "not a field of an alert", "kind", "not a kind of alert");
@@ -46,8 +52,8 @@ final class AlertJson {
     }
   }
 
-  /** The alert as its recipient reads it, in the same form as on the topic. */
-  static Map<String, Object> tree(Alert alert) {
-    return MAPPER.convertValue(alert, new TypeReference<Map<String, Object>>() {});
+  /** The entry as its recipient reads it, in the same form as on the topic. */
+  static Map<String, Object> tree(InboxEntry entry) {
+    return MAPPER.convertValue(entry, new TypeReference<Map<String, Object>>() {});
   }
 }

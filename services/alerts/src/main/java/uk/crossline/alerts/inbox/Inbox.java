@@ -1,5 +1,6 @@
 package uk.crossline.alerts.inbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
-import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Caller;
 import uk.crossline.model.Role;
 import uk.crossline.model.Topics;
@@ -20,30 +21,38 @@ import uk.crossline.model.access.AlertDetail;
 import uk.crossline.model.event.EventId;
 
 /**
- * Every alert delivered, as the compacted alerts topic holds it, read by every instance from the
- * beginning. The entry point of this package for matching: which alerts exist already (so a
- * redelivered event alerts once) and which subscriptions were first alerted to an event (so they
- * get its follow-ups).
+ * Every alert and digest delivered, as the compacted alerts topic holds them, read by every
+ * instance from the beginning. The entry point of this package for matching: which alerts exist
+ * already (so a redelivered event alerts once), which subscriptions were first alerted to an event
+ * (so they get its follow-ups), how many single alerts a subscription had this hour (its rate) and
+ * which alerts wait for a digest.
  */
 @Component
 public class Inbox implements SmartLifecycle, HealthIndicator {
 
-  private final Map<UUID, Alert> byId = new ConcurrentHashMap<>();
+  private final Map<UUID, InboxEntry> byId = new ConcurrentHashMap<>();
   private final Map<EventId, Map<UUID, Alert>> firstAlerts = new ConcurrentHashMap<>();
+
+  /** Held alerts by the digest they wait for, until that digest is delivered. */
+  private final Map<UUID, Map<UUID, Alert>> held = new ConcurrentHashMap<>();
+
+  /** Single alerts (not held) by subscription and the clock hour they were delivered in. */
+  private final Map<UUID, Map<Instant, Integer>> singlesByHour = new ConcurrentHashMap<>();
+
   private final TopicTable table;
   private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
-   * Told of every alert record as this instance reads the inbox topic, in the topic's order, on the
-   * reader's thread (so it must return quickly and never block).
+   * Told of every alert and digest record as this instance reads the inbox topic, in the topic's
+   * order, on the reader's thread (so it must return quickly and never block).
    */
   @FunctionalInterface
   public interface Listener {
     /**
-     * @param first whether this is the first record of this alert id on this instance; a later one
-     *     is a read mark, or the same alert delivered again by a second instance
+     * @param first whether this is the first record of this id on this instance; a later one is a
+     *     read mark, or the same entry delivered again by a second instance
      */
-    void landed(Alert alert, int partition, long offset, boolean first);
+    void landed(InboxEntry entry, int partition, long offset, boolean first);
   }
 
   Inbox(KafkaProperties kafka, AlertSettings settings) {
@@ -64,10 +73,18 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
     listeners.add(listener);
   }
 
-  /** Whether the alert is this caller's: the inbox decides whose alerts are whose. */
-  public static boolean isFor(Alert alert, Caller caller) {
-    return alert.recipientUserId().equals(caller.userId())
-        && alert.recipientAgency().equals(caller.agency());
+  /** Whether the entry is this caller's: the inbox decides whose alerts are whose. */
+  public static boolean isFor(InboxEntry entry, Caller caller) {
+    return entry.recipientUserId().equals(caller.userId())
+        && entry.recipientAgency().equals(caller.agency());
+  }
+
+  /**
+   * Whether the entry is one its recipient is told of on its own: a digest, or an alert not held
+   * for one (a held alert is told of through its digest).
+   */
+  public static boolean isToldOfAlone(InboxEntry entry) {
+    return !(entry instanceof Alert alert && alert.heldFor().isPresent());
   }
 
   /**
@@ -78,9 +95,9 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
     return caller.has(Role.SUBSCRIBE_ALERTS) && policy.alertDetail(caller) != AlertDetail.NONE;
   }
 
-  /** The alert as its recipient reads it from the inbox API. */
-  public static Map<String, Object> view(Alert alert) {
-    return InboxController.view(alert);
+  /** The entry as its recipient reads it from the inbox API. */
+  public static Map<String, Object> view(InboxEntry entry) {
+    return InboxController.view(entry);
   }
 
   public boolean caughtUp() {
@@ -96,36 +113,88 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
     return Map.copyOf(firstAlerts.getOrDefault(eventId, Map.of()));
   }
 
+  /** How many single alerts (not held for a digest) the subscription had in this clock hour. */
+  public int singleAlertsInHour(UUID subscriptionId, Instant hourStart) {
+    return singlesByHour.getOrDefault(subscriptionId, Map.of()).getOrDefault(hourStart, 0);
+  }
+
+  /** The alerts held for digests due by this time that have not been delivered, by digest id. */
+  public Map<UUID, List<Alert>> heldDueBy(Instant now) {
+    Map<UUID, List<Alert>> due = new java.util.HashMap<>();
+    held.forEach(
+        (digestId, alerts) -> {
+          List<Alert> ready =
+              alerts.values().stream()
+                  .filter(a -> !a.heldFor().orElseThrow().due().isAfter(now))
+                  .toList();
+          if (!ready.isEmpty() && !byId.containsKey(digestId)) {
+            due.put(digestId, ready);
+          }
+        });
+    return due;
+  }
+
   /**
-   * Delivers the alerts in one transaction and returns once this instance has read them back.
+   * Delivers the entries in one transaction and returns once this instance has read them back.
    *
    * @throws TopicTable.UnavailableException when they were not delivered (or not read back)
    */
-  public void deliver(List<Alert> alerts) {
+  public void deliver(List<? extends InboxEntry> entries) {
     table.publishAll(
-        alerts.stream()
-            .map(alert -> Map.entry(alert.alertId().toString(), AlertJson.write(alert)))
+        entries.stream()
+            .map(entry -> Map.entry(entry.alertId().toString(), AlertJson.write(entry)))
             .toList());
   }
 
-  List<Alert> of(String userId) {
+  List<InboxEntry> of(String userId) {
     return byId.values().stream().filter(a -> a.recipientUserId().equals(userId)).toList();
   }
 
-  Optional<Alert> get(UUID alertId) {
+  Optional<InboxEntry> get(UUID alertId) {
     return Optional.ofNullable(byId.get(alertId));
   }
 
-  private void apply(Alert alert, int partition, long offset) {
-    boolean first = byId.put(alert.alertId(), alert) == null;
+  private void apply(InboxEntry entry, int partition, long offset) {
+    InboxEntry before = byId.get(entry.alertId());
+    boolean first = before == null;
+    // The first record of an id is the entry; a later one counts only as its read mark (a second
+    // instance that delivered the same alert at the same time may have decided its pacing apart).
+    if (first || (before.readAt().isEmpty() && entry.readAt().isPresent())) {
+      byId.put(entry.alertId(), first ? entry : before.markedRead(entry.readAt().orElseThrow()));
+    }
+    if (first) {
+      switch (entry) {
+        case Alert alert -> index(alert);
+        case Digest digest -> held.remove(digest.alertId());
+      }
+    }
+    for (Listener listener : listeners) {
+      listener.landed(byId.get(entry.alertId()), partition, offset, first);
+    }
+  }
+
+  private void index(Alert alert) {
     if (alert.kind() == Alert.Kind.NEW) {
       firstAlerts
           .computeIfAbsent(alert.eventId(), id -> new ConcurrentHashMap<>())
           .put(alert.subscriptionId(), alert);
     }
-    for (Listener listener : listeners) {
-      listener.landed(alert, partition, offset, first);
-    }
+    alert
+        .heldFor()
+        .ifPresentOrElse(
+            digest -> {
+              if (!byId.containsKey(digest.digestId())) {
+                held.computeIfAbsent(digest.digestId(), id -> new ConcurrentHashMap<>())
+                    .put(alert.alertId(), alert);
+              }
+            },
+            () ->
+                singlesByHour
+                    .computeIfAbsent(alert.subscriptionId(), id -> new ConcurrentHashMap<>())
+                    .merge(
+                        alert.deliveredAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                        1,
+                        Integer::sum));
   }
 
   @Override

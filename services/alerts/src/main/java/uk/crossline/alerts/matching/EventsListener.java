@@ -97,27 +97,36 @@ class EventsListener {
         throw e;
       }
       Instant delivered = clock.instant();
-      deliveries.forEach(
-          d -> metrics.delivered(AlertMetrics.INBOX, event.submittedAt(), delivered));
+      long held = deliveries.stream().filter(d -> d.alert().heldFor().isPresent()).count();
+      metrics.held((int) held);
+      for (long i = held; i < deliveries.size(); i++) {
+        metrics.delivered(AlertMetrics.INBOX, event.submittedAt(), delivered);
+      }
     }
   }
 
-  /** Each delivery to the access log, then all of them to the inbox in one transaction. */
+  /**
+   * Each delivery to the access log (an alert held for a digest too: what it discloses was decided
+   * now, and the digest's own record lists it again when it goes out), then all of them to the
+   * inbox in one transaction.
+   */
   private void deliver(IntelligenceEvent event, List<Matching.Delivery> deliveries) {
     for (Matching.Delivery delivery : deliveries) {
       Alert alert = delivery.alert();
+      Map<String, String> details = new java.util.LinkedHashMap<>();
+      details.put("alertId", alert.alertId().toString());
+      details.put("kind", alert.kind().name());
+      details.put("subscriptionId", alert.subscriptionId().toString());
+      details.put("recipient.username", delivery.subscription().subscriber().username());
+      details.put("recipient.agency", alert.recipientAgency().value());
+      details.put("detail", alert.content().map(c -> c.detail().label()).orElse("notice"));
+      alert.heldFor().ifPresent(h -> details.put("heldFor", h.digestId().toString()));
       audit.record(
           new AuditEntryDraft(
               audit.component(),
               AuditAction.ALERT_DELIVERY,
               Optional.of(delivery.subscription().purpose()),
-              Map.of(
-                  "alertId", alert.alertId().toString(),
-                  "kind", alert.kind().name(),
-                  "subscriptionId", alert.subscriptionId().toString(),
-                  "recipient.username", delivery.subscription().subscriber().username(),
-                  "recipient.agency", alert.recipientAgency().value(),
-                  "detail", alert.content().map(c -> c.detail().label()).orElse("notice")),
+              details,
               List.of(event.eventId())));
     }
     List<Alert> alerts = deliveries.stream().map(Matching.Delivery::alert).toList();

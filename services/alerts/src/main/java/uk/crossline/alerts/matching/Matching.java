@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import uk.crossline.alerts.digest.Pacer;
 import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.AlertContent;
 import uk.crossline.alerts.inbox.Inbox;
@@ -29,7 +30,8 @@ import uk.crossline.model.subscription.Subscription;
  * subscriber the policy lets it reach (never about the subscriber's own agency's submissions), and,
  * when it is amended or retracted, a follow-up to every subscription that had a first alert about
  * it, even one since ended: a person who was told of a report is told it changed or was withdrawn.
- * Alerts already delivered (same id) are left out.
+ * Alerts already delivered (same id) are left out; the rest are paced (delivered each, or held for
+ * a digest).
  */
 @Component
 class Matching {
@@ -43,12 +45,19 @@ class Matching {
   private final Inbox inbox;
   private final AccessPolicy policy;
   private final SubscriptionRule rule;
+  private final Pacer pacer;
 
-  Matching(Subscriptions subscriptions, Inbox inbox, AccessPolicy policy, Gazetteer gazetteer) {
+  Matching(
+      Subscriptions subscriptions,
+      Inbox inbox,
+      AccessPolicy policy,
+      Gazetteer gazetteer,
+      Pacer pacer) {
     this.subscriptions = subscriptions;
     this.inbox = inbox;
     this.policy = policy;
     this.rule = new SubscriptionRule(gazetteer);
+    this.pacer = pacer;
   }
 
   /** A delivery: the alert and the subscription it came from (whose purpose the log records). */
@@ -76,7 +85,8 @@ class Matching {
       EventAccess access = EventAccess.of(event);
       for (Subscription subscription : subscriptions.live()) {
         Caller subscriber = subscription.subscriber();
-        if (subscriber.agency().equals(event.agency().id())
+        if (subscription.pacing().paused()
+            || subscriber.agency().equals(event.agency().id())
             || alerted.containsKey(subscription.subscriptionId())
             || !policy.mayBeAlerted(subscriber, access)) {
           continue;
@@ -96,7 +106,10 @@ class Matching {
             .ifPresent(alert -> deliveries.add(new Delivery(alert, subscription)));
       }
     }
-    return deliveries.stream().filter(d -> !inbox.holds(d.alert().alertId())).toList();
+    return deliveries.stream()
+        .filter(d -> !inbox.holds(d.alert().alertId()))
+        .map(d -> new Delivery(pacer.pace(d.alert(), d.subscription()), d.subscription()))
+        .toList();
   }
 
   private Optional<Alert> followUp(
@@ -169,6 +182,7 @@ class Matching {
         content,
         notice,
         now,
+        Optional.empty(),
         Optional.empty());
   }
 }

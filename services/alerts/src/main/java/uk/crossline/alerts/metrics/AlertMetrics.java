@@ -24,6 +24,8 @@ public class AlertMetrics {
   public static final String FAILED = "crossline.alerts.failed";
   public static final String LATENCY = "crossline.alerts.latency";
   public static final String STREAMS = "crossline.alerts.streams";
+  public static final String HELD = "crossline.alerts.held";
+  public static final String DIGESTS = "crossline.alerts.digests";
 
   /** The in-app inbox (the live stream reads it). */
   public static final String INBOX = "inbox";
@@ -33,6 +35,8 @@ public class AlertMetrics {
 
   private final MeterRegistry registry;
   private final Counter matched;
+  private final Counter held;
+  private final Counter digests;
   private final Map<String, Counter> delivered = new ConcurrentHashMap<>();
   private final Map<String, Counter> retried = new ConcurrentHashMap<>();
   private final Map<String, Counter> failed = new ConcurrentHashMap<>();
@@ -43,6 +47,14 @@ public class AlertMetrics {
     this.matched =
         Counter.builder(MATCHED)
             .description("Alerts made by matching events against subscriptions")
+            .register(registry);
+    this.held =
+        Counter.builder(HELD)
+            .description("Alerts held for a digest (asked for, or beyond the hour's rate)")
+            .register(registry);
+    this.digests =
+        Counter.builder(DIGESTS)
+            .description("Digests delivered to the inbox (and handed to webhooks)")
             .register(registry);
     for (String channel : new String[] {INBOX, WEBHOOK}) {
       deliveredCounter(channel);
@@ -55,6 +67,16 @@ public class AlertMetrics {
   /** Matching made these alerts (a retried batch counts its alerts again). */
   public void matched(int alerts) {
     matched.increment(alerts);
+  }
+
+  /** Matching held these alerts for a digest instead of delivering each. */
+  public void held(int alerts) {
+    held.increment(alerts);
+  }
+
+  /** A digest of held alerts was delivered. */
+  public void digest() {
+    digests.increment();
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Inbox;
+import uk.crossline.alerts.inbox.InboxEntry;
 import uk.crossline.alerts.metrics.AlertMetrics;
 import uk.crossline.model.Caller;
 
@@ -26,8 +26,11 @@ import uk.crossline.model.Caller;
 @Component
 class AlertStreams implements Inbox.Listener {
 
-  /** An alert where it first landed, and the cut of the topic this instance had read with it. */
-  record Landed(Alert alert, int partition, long offset, StreamPosition cut) {}
+  /**
+   * An alert or digest where it first landed, and the cut of the topic this instance had read with
+   * it.
+   */
+  record Landed(InboxEntry alert, int partition, long offset, StreamPosition cut) {}
 
   /** One open stream: what it replays first, then what lands while it is open. */
   static final class Client {
@@ -84,10 +87,12 @@ class AlertStreams implements Inbox.Listener {
   }
 
   @Override
-  public synchronized void landed(Alert alert, int partition, long offset, boolean first) {
+  public synchronized void landed(InboxEntry alert, int partition, long offset, boolean first) {
     read = read.passing(partition, offset);
-    if (!first) {
-      return; // a read mark, or the same alert delivered again: streamed once, where it first was
+    if (!first || !Inbox.isToldOfAlone(alert)) {
+      // A read mark, or the same alert delivered again: streamed once, where it first was. An
+      // alert held for a digest is streamed with the digest.
+      return;
     }
     Landed landed = new Landed(alert, partition, offset, read);
     byRecipient.computeIfAbsent(alert.recipientUserId(), id -> new ArrayList<>()).add(landed);

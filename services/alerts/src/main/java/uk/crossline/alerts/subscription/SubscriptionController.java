@@ -88,7 +88,10 @@ class SubscriptionController {
               + " categories (any when left out), indicators (at least one of them; any when left"
               + " out), minimumGrading {source: 1-3, intelligence: A-E, includeUngraded} (only for"
               + " callers who see grading detail), channel: INBOX | WEBHOOK, webhook: {url} (https;"
-              + " with channel WEBHOOK only)}. A subscriber whose agency gets district-detail"
+              + " with channel WEBHOOK only), digest: HOURLY | DAILY (digests instead of single"
+              + " alerts), maxAlertsPerHour (1 to 10000, default 20: single alerts an hour before"
+              + " the rest of the hour's come in one digest), paused (true: no new alerts until"
+              + " set false by a PUT)}. A subscriber whose agency gets district-detail"
               + " alerts subscribes by district, without indicators. 201 with the subscription;"
               + " for a webhook, webhook.secret (the signing secret) is in this answer only.")
   ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
@@ -251,7 +254,10 @@ class SubscriptionController {
                     .orElse("any"))
             // Where its alerts will be disclosed; never the secret.
             .with("channel", s.channel().name())
-            .with("webhook", s.webhook().map(w -> w.url().toString()).orElse("none")));
+            .with("webhook", s.webhook().map(w -> w.url().toString()).orElse("none"))
+            .with("digest", s.pacing().digest().map(Enum::name).orElse("none"))
+            .with("maxAlertsPerHour", Integer.toString(s.pacing().maxAlertsPerHour()))
+            .with("paused", Boolean.toString(s.pacing().paused())));
     subscriptions.publish(event);
   }
 
@@ -290,7 +296,8 @@ class SubscriptionController {
         form.channel(),
         createdAt,
         changedAt,
-        webhook);
+        webhook,
+        form.pacing());
   }
 
   /** 256 random bits, in a form that says what it is when found pasted somewhere. */
@@ -388,6 +395,11 @@ class SubscriptionController {
                         "includeUngraded", g.includeUngraded())));
     view.put("channel", s.channel().name());
     s.webhook().ifPresent(w -> view.put("webhook", webhookView(w, clock.instant())));
+    s.pacing().digest().ifPresent(period -> view.put("digest", period.name()));
+    if (s.pacing().digest().isEmpty()) {
+      view.put("maxAlertsPerHour", s.pacing().maxAlertsPerHour());
+    }
+    view.put("paused", s.pacing().paused());
     if (s.channel() == Channel.WEBHOOK) {
       deliveryStatus.ifAvailable(
           status -> status.of(s.subscriptionId()).ifPresent(d -> view.put("delivery", d)));

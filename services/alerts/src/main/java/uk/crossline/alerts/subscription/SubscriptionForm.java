@@ -16,7 +16,9 @@ import uk.crossline.model.location.Gazetteer;
 import uk.crossline.model.location.GeoPoint;
 import uk.crossline.model.subscription.Area;
 import uk.crossline.model.subscription.Channel;
+import uk.crossline.model.subscription.DigestPeriod;
 import uk.crossline.model.subscription.GradingThreshold;
+import uk.crossline.model.subscription.Pacing;
 import uk.crossline.model.subscription.Subscription;
 import uk.crossline.model.vocabulary.Category;
 import uk.crossline.model.vocabulary.Indicator;
@@ -36,7 +38,8 @@ record SubscriptionForm(
     Set<Indicator> indicators,
     Optional<GradingThreshold> minimumGrading,
     Channel channel,
-    Optional<URI> webhookUrl) {
+    Optional<URI> webhookUrl,
+    Pacing pacing) {
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -47,7 +50,10 @@ record SubscriptionForm(
           "indicators",
           "minimumGrading",
           "channel",
-          "webhook");
+          "webhook",
+          "digest",
+          "maxAlertsPerHour",
+          "paused");
   private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
 
   /** What the subscriber may filter on, from the access policy. */
@@ -92,11 +98,54 @@ record SubscriptionForm(
     Optional<GradingThreshold> grading = grading(body.get("minimumGrading"), allowed, problems);
     Channel channel = channel(body.get("channel"), problems);
     Optional<URI> webhookUrl = webhook(body.get("webhook"), channel, allowLocalHttp, problems);
+    Pacing pacing =
+        pacing(body.get("digest"), body.get("maxAlertsPerHour"), body.get("paused"), problems);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
     return new SubscriptionForm(
-        name, purpose, areas, categories, indicators, grading, channel, webhookUrl);
+        name, purpose, areas, categories, indicators, grading, channel, webhookUrl, pacing);
+  }
+
+  /**
+   * {@code digest}: HOURLY or DAILY for digests only (each alert as it comes when left out); {@code
+   * maxAlertsPerHour}: single alerts in a clock hour before the rest of the hour's come in one
+   * digest (default {@value Pacing#DEFAULT_MAX_ALERTS_PER_HOUR}), without a digest only.
+   */
+  private static Pacing pacing(
+      Object digest, Object maxPerHour, Object paused, List<FieldProblem> problems) {
+    if (paused != null && !(paused instanceof Boolean)) {
+      problems.add(new FieldProblem("paused", "true or false"));
+    }
+    Optional<DigestPeriod> period = Optional.empty();
+    if (digest != null) {
+      try {
+        period = Optional.of(DigestPeriod.valueOf(String.valueOf(digest)));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new FieldProblem(
+                "digest", "HOURLY or DAILY; leave it out to have each alert as it comes"));
+      }
+    }
+    int max = Pacing.DEFAULT_MAX_ALERTS_PER_HOUR;
+    if (maxPerHour != null) {
+      if (digest != null) {
+        problems.add(
+            new FieldProblem("maxAlertsPerHour", "only without a digest: a digest has no rate"));
+      } else if (maxPerHour instanceof Integer number
+          && number >= 1
+          && number <= Pacing.MAX_ALERTS_PER_HOUR) {
+        max = number;
+      } else {
+        problems.add(
+            new FieldProblem(
+                "maxAlertsPerHour",
+                "a whole number from 1 to "
+                    + Pacing.MAX_ALERTS_PER_HOUR
+                    + ": single alerts an hour before the rest of the hour's come in one digest"));
+      }
+    }
+    return new Pacing(period, max, Boolean.TRUE.equals(paused));
   }
 
   private static String text(

@@ -2,12 +2,17 @@ package uk.crossline.alerts.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import uk.crossline.alerts.inbox.Alert;
+import uk.crossline.alerts.inbox.Digest;
+import uk.crossline.alerts.inbox.InboxEntry;
 import uk.crossline.model.json.JsonRefusals;
 
 /**
@@ -39,7 +44,14 @@ final class DeliveryJson {
    */
   static WebhookDelivery read(byte[] json) {
     try {
-      return MAPPER.readValue(json, WebhookDelivery.class);
+      JsonNode tree = MAPPER.readTree(json);
+      if (tree instanceof ObjectNode object
+          && object.path("schemaVersion").asInt(0) == 1
+          && object.has("eventId")) {
+        // Version 1 named the one event an alert discloses; version 2 lists them.
+        object.set("eventIds", MAPPER.createArrayNode().add(object.remove("eventId")));
+      }
+      return MAPPER.treeToValue(tree, WebhookDelivery.class);
     } catch (JacksonException e) {
       JsonRefusals.Refusal refusal =
           JsonRefusals.explain(e, "not a field of a delivery", "status", "not a status");
@@ -49,12 +61,24 @@ final class DeliveryJson {
   }
 
   static String body(Alert alert) {
+    return MAPPER.writeValueAsString(view(alert));
+  }
+
+  /** A digest's body: the digest as the inbox shows it, and every alert it holds. */
+  static String body(Digest digest, List<Alert> alerts) {
+    Map<String, Object> view = view(digest);
+    view.put("total", digest.total());
+    view.put("alerts", alerts.stream().map(DeliveryJson::view).toList());
+    return MAPPER.writeValueAsString(view);
+  }
+
+  private static Map<String, Object> view(InboxEntry entry) {
     Map<String, Object> view =
         new LinkedHashMap<>(
-            MAPPER.convertValue(alert, new TypeReference<Map<String, Object>>() {}));
+            MAPPER.convertValue(entry, new TypeReference<Map<String, Object>>() {}));
     view.remove("schemaVersion");
     view.remove("recipientUserId");
     view.remove("readAt");
-    return MAPPER.writeValueAsString(view);
+    return view;
   }
 }

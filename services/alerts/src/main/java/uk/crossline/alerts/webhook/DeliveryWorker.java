@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 import uk.crossline.alerts.WebhookSettings;
 import uk.crossline.alerts.metrics.AlertMetrics;
 import uk.crossline.alerts.subscription.Subscriptions;
-import uk.crossline.alerts.table.TopicTable;
 import uk.crossline.kit.audit.AuditLog;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
@@ -287,7 +287,7 @@ class DeliveryWorker implements SmartLifecycle {
    */
   private boolean audited(WebhookDelivery delivery, Subscription subscription) {
     try {
-      audit.record(
+      audit.recordInParts(
           new AuditEntryDraft(
               audit.component(),
               AuditAction.ALERT_DELIVERY,
@@ -300,7 +300,8 @@ class DeliveryWorker implements SmartLifecycle {
                   "recipient.agency", subscription.subscriber().agency().value(),
                   "detail", delivery.detail(),
                   "channel", "WEBHOOK"),
-              List.of(delivery.eventId())));
+              delivery.eventIds()),
+          AUDIT_PART);
       return true;
     } catch (RuntimeException e) {
       log.warn("Webhook delivery waits for the access log: {}", e.toString());
@@ -316,6 +317,9 @@ class DeliveryWorker implements SmartLifecycle {
       log.warn("A webhook delivery's outcome was not recorded: {}", e.getMessage());
     }
   }
+
+  /** Event ids per access-log record when a digest discloses many events. */
+  private static final int AUDIT_PART = 500;
 
   @Override
   public void stop() {

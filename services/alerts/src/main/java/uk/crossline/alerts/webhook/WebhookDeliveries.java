@@ -2,6 +2,7 @@ package uk.crossline.alerts.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
 import uk.crossline.alerts.WebhookSettings;
 import uk.crossline.alerts.inbox.Alert;
+import uk.crossline.alerts.inbox.Digest;
+import uk.crossline.alerts.inbox.InboxEntry;
 import uk.crossline.alerts.subscription.DeliveryStatus;
 import uk.crossline.alerts.subscription.Subscriptions;
-import uk.crossline.alerts.table.TopicTable;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Topics;
 import uk.crossline.model.subscription.Channel;
 import uk.crossline.model.subscription.Subscription;
@@ -63,32 +66,24 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
   }
 
   /**
-   * Hands the alerts of webhook subscriptions to delivery (the others are left out), before they
-   * reach the inbox: a failure here fails matching's batch, which is retried, and an alert already
-   * handed over is not handed over again.
+   * Hands the alerts of webhook subscriptions to delivery (the others, and alerts held for a
+   * digest, are left out), before they reach the inbox: a failure here fails matching's batch,
+   * which is retried, and an alert already handed over is not handed over again.
    *
    * @param submittedAt when their event was submitted (for the latency to delivery)
    * @throws TopicTable.UnavailableException when they were not taken (then the batch is retried)
    */
   public void enqueue(List<Alert> alerts, Instant submittedAt) {
-    if (!caughtUp()) {
-      throw new IllegalStateException("webhook deliveries still being read");
-    }
+    requireCaughtUp();
     Instant now = clock.instant();
     List<WebhookDelivery> pending = new ArrayList<>();
     for (Alert alert : alerts) {
-      boolean webhook =
-          subscriptions
-              .find(alert.subscriptionId())
-              .map(Subscription::channel)
-              .filter(Channel.WEBHOOK::equals)
-              .isPresent();
-      if (webhook && !byId.containsKey(alert.alertId())) {
+      if (alert.heldFor().isEmpty() && isWebhook(alert) && !byId.containsKey(alert.alertId())) {
         pending.add(
             WebhookDelivery.pending(
                 alert.alertId(),
                 alert.subscriptionId(),
-                alert.eventId(),
+                List.of(alert.eventId()),
                 alert.kind().name(),
                 alert.content().map(c -> c.detail().label()).orElse("notice"),
                 DeliveryJson.body(alert),
@@ -97,6 +92,49 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
       }
     }
     record(pending);
+  }
+
+  /**
+   * Hands a digest of a webhook subscription to delivery, with every alert it holds in its body,
+   * before it reaches the inbox (a digest of another subscription is left out).
+   *
+   * @param submittedAt when its earliest event was submitted (for the latency to delivery)
+   * @throws TopicTable.UnavailableException when it was not taken (then it is made again)
+   */
+  public void enqueue(Digest digest, List<Alert> alerts, Instant submittedAt) {
+    requireCaughtUp();
+    if (!isWebhook(digest) || byId.containsKey(digest.alertId())) {
+      return;
+    }
+    record(
+        List.of(
+            WebhookDelivery.pending(
+                digest.alertId(),
+                digest.subscriptionId(),
+                alerts.stream().map(Alert::eventId).distinct().toList(),
+                Digest.KIND,
+                alerts.stream()
+                    .map(a -> a.content().map(c -> c.detail().label()).orElse("notice"))
+                    .distinct()
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(",")),
+                DeliveryJson.body(digest, alerts),
+                submittedAt,
+                clock.instant())));
+  }
+
+  private void requireCaughtUp() {
+    if (!caughtUp()) {
+      throw new IllegalStateException("webhook deliveries still being read");
+    }
+  }
+
+  private boolean isWebhook(InboxEntry entry) {
+    return subscriptions
+        .find(entry.subscriptionId())
+        .map(Subscription::channel)
+        .filter(Channel.WEBHOOK::equals)
+        .isPresent();
   }
 
   /** Publishes the deliveries' new states and returns once this instance has read them back. */
@@ -138,7 +176,13 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
    * @throws TopicTable.UnavailableException when they were not written (then all are kept)
    */
   void forget(List<UUID> alertIds) {
-    table.deleteAll(alertIds.stream().map(UUID::toString).toList());
+    table.publishAll(
+        alertIds.stream()
+            .map(
+                id ->
+                    (Map.Entry<String, byte[]>)
+                        new SimpleImmutableEntry<>(id.toString(), (byte[]) null))
+            .toList());
   }
 
   Optional<WebhookDelivery> get(UUID alertId) {

@@ -1,16 +1,19 @@
 package uk.crossline.alerts.webhook;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.crossline.model.event.EventId;
 
 /**
- * One alert's delivery to a webhook, as the deliveries topic holds it under the alert id: what is
- * posted (the same bytes at every attempt, so the receiver sees one alert), how many attempts
- * failed and when the next is due, so whichever instance owns it after a restart carries on.
+ * One alert's (or digest's) delivery to a webhook, as the deliveries topic holds it under the alert
+ * id: what is posted (the same bytes at every attempt, so the receiver sees one alert), how many
+ * attempts failed and when the next is due, so whichever instance owns it after a restart carries
+ * on.
  *
+ * @param eventIds the events the alert discloses (one; a digest's many), for the access log
  * @param kind the alert's kind, for the access log
  * @param detail the detail the alert discloses, for the access log
  * @param body the JSON body posted, as the inbox shows the alert
@@ -24,7 +27,7 @@ record WebhookDelivery(
     int schemaVersion,
     UUID alertId,
     UUID subscriptionId,
-    EventId eventId,
+    List<EventId> eventIds,
     String kind,
     String detail,
     String body,
@@ -37,7 +40,8 @@ record WebhookDelivery(
     Optional<Instant> lastErrorAt,
     Optional<Instant> deliveredAt) {
 
-  static final int CURRENT_SCHEMA_VERSION = 1;
+  /** 2: {@code eventIds} (a digest discloses many events) where 1 had one {@code eventId}. */
+  static final int CURRENT_SCHEMA_VERSION = 2;
 
   enum Status {
     PENDING,
@@ -51,7 +55,10 @@ record WebhookDelivery(
     }
     Objects.requireNonNull(alertId, "alertId");
     Objects.requireNonNull(subscriptionId, "subscriptionId");
-    Objects.requireNonNull(eventId, "eventId");
+    eventIds = List.copyOf(Objects.requireNonNull(eventIds, "eventIds"));
+    if (eventIds.isEmpty()) {
+      throw new IllegalArgumentException("eventIds: at least one");
+    }
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(body, "body");
@@ -67,7 +74,7 @@ record WebhookDelivery(
   static WebhookDelivery pending(
       UUID alertId,
       UUID subscriptionId,
-      EventId eventId,
+      List<EventId> eventIds,
       String kind,
       String detail,
       String body,
@@ -77,7 +84,7 @@ record WebhookDelivery(
         CURRENT_SCHEMA_VERSION,
         alertId,
         subscriptionId,
-        eventId,
+        eventIds,
         kind,
         detail,
         body,
@@ -140,7 +147,7 @@ record WebhookDelivery(
         schemaVersion,
         alertId,
         subscriptionId,
-        eventId,
+        eventIds,
         kind,
         detail,
         body,

@@ -41,7 +41,7 @@ class AlertJsonTest {
 
     assertThat(AlertJson.read(AlertJson.write(alert))).isEqualTo(alert);
     Instant first = Instant.parse("2026-11-25T11:00:00Z");
-    Alert read = alert.read(first).read(first.plusSeconds(60));
+    Alert read = alert.markedRead(first).markedRead(first.plusSeconds(60));
     assertThat(read.readAt()).contains(first);
     assertThat(AlertJson.read(AlertJson.write(read))).isEqualTo(read);
   }
@@ -69,6 +69,49 @@ class AlertJsonTest {
                     LocalDate.of(2026, 11, 20),
                     alert().content().orElseThrow().full()))
         .hasMessageStartingWith("full:");
+  }
+
+  @Test
+  void heldAlertAndDigestThenReadBackEqualAndToldApart() {
+    Alert held =
+        alert()
+            .heldFor(
+                HeldFor.of(
+                    SUBSCRIPTION,
+                    Instant.parse("2026-11-25T11:00:00Z"),
+                    HeldFor.Reason.RATE_LIMIT));
+    Digest digest =
+        new Digest(
+            Digest.CURRENT_SCHEMA_VERSION,
+            held.heldFor().orElseThrow().digestId(),
+            Digest.KIND,
+            HeldFor.Reason.RATE_LIMIT,
+            SUBSCRIPTION,
+            "Redditch",
+            "user-1",
+            AgencyId.of("bromsgrove-dc"),
+            Instant.parse("2026-11-25T10:00:00Z"),
+            Instant.parse("2026-11-25T11:00:00Z"),
+            List.of(new Digest.Group("redditch", "DEAL_LINE", List.of(held.alertId()))),
+            Instant.parse("2026-11-25T11:00:05Z"),
+            Optional.empty());
+
+    assertThat(AlertJson.read(AlertJson.write(held))).isEqualTo(held);
+    assertThat(AlertJson.read(AlertJson.write(digest))).isEqualTo(digest);
+    assertThat(digest.total()).isEqualTo(1);
+    assertThat(Inbox.isToldOfAlone(held)).isFalse();
+    assertThat(Inbox.isToldOfAlone(digest)).isTrue();
+    assertThat(Inbox.isToldOfAlone(alert())).isTrue();
+  }
+
+  @Test
+  void sameSubscriptionAndDueThenSameDigestId() {
+    Instant due = Instant.parse("2026-11-25T11:00:00Z");
+
+    assertThat(HeldFor.of(SUBSCRIPTION, due, HeldFor.Reason.HOURLY).digestId())
+        .isEqualTo(HeldFor.of(SUBSCRIPTION, due, HeldFor.Reason.RATE_LIMIT).digestId())
+        .isNotEqualTo(
+            HeldFor.of(SUBSCRIPTION, due.plusSeconds(3600), HeldFor.Reason.HOURLY).digestId());
   }
 
   private static Alert alert() {
@@ -112,6 +155,7 @@ class AlertJsonTest {
                 Optional.of(full))),
         Optional.empty(),
         Instant.parse("2026-11-25T10:00:00Z"),
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -22,6 +22,7 @@ import uk.crossline.model.location.GeoPoint;
 import uk.crossline.model.subscription.Area;
 import uk.crossline.model.subscription.Channel;
 import uk.crossline.model.subscription.GradingThreshold;
+import uk.crossline.model.subscription.Pacing;
 import uk.crossline.model.subscription.Subscription;
 import uk.crossline.model.vocabulary.Category;
 import uk.crossline.model.vocabulary.HandlingCode;
@@ -220,6 +221,8 @@ class SubscriptionRuleTest {
         grading,
         Channel.INBOX,
         now,
-        now);
+        now,
+        Optional.empty(),
+        Pacing.DEFAULT);
   }
 }

@@ -155,6 +155,7 @@ class AlertStreamsTest {
         Optional.empty(),
         Optional.empty(),
         Instant.parse("2026-11-25T12:00:00Z"),
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -2,8 +2,10 @@ package uk.crossline.alerts.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.crossline.model.event.EventId;
@@ -44,7 +46,7 @@ class BackoffTest {
         WebhookDelivery.pending(
             UUID.randomUUID(),
             UUID.randomUUID(),
-            EventId.of(UUID.randomUUID().toString()),
+            List.of(EventId.of(UUID.randomUUID().toString())),
             "NEW",
             "full",
             "{}",
@@ -71,7 +73,7 @@ class BackoffTest {
         WebhookDelivery.pending(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
-                EventId.of(UUID.randomUUID().toString()),
+                List.of(EventId.of(UUID.randomUUID().toString())),
                 "NEW",
                 "full",
                 "{}",
@@ -80,5 +82,26 @@ class BackoffTest {
             .failed("the receiver answered HTTP 503", T0, BACKOFF);
 
     assertThat(DeliveryJson.read(DeliveryJson.write(delivery))).isEqualTo(delivery);
+  }
+
+  @Test
+  void deliveryWrittenBeforeDigestsExistedThenReadsWithItsOneEvent() {
+    EventId event = EventId.of(UUID.randomUUID().toString());
+    WebhookDelivery delivery =
+        WebhookDelivery.pending(
+            UUID.randomUUID(), UUID.randomUUID(), List.of(event), "NEW", "full", "{}", T0, T0);
+    String version2 = new String(DeliveryJson.write(delivery), StandardCharsets.UTF_8);
+    String version1 =
+        version2
+            .replace("\"schemaVersion\":2", "\"schemaVersion\":1")
+            .replace(
+                "\"eventIds\":[\"" + event.value() + "\"]",
+                "\"eventId\":\"" + event.value() + "\"");
+    assertThat(version1).contains("\"eventId\":");
+
+    WebhookDelivery read = DeliveryJson.read(version1.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(read.eventIds()).containsExactly(event);
+    assertThat(read.alertId()).isEqualTo(delivery.alertId());
   }
 }

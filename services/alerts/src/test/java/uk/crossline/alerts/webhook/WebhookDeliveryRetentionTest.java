@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.crossline.model.event.EventId;
@@ -18,7 +19,7 @@ class WebhookDeliveryRetentionTest {
     return WebhookDelivery.pending(
         UUID.randomUUID(),
         UUID.randomUUID(),
-        EventId.of(UUID.randomUUID().toString()),
+        List.of(EventId.of(UUID.randomUUID().toString())),
         "NEW",
         "full",
         "{}",

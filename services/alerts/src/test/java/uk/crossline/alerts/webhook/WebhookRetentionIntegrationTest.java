@@ -117,7 +117,7 @@ class WebhookRetentionIntegrationTest {
     return WebhookDelivery.pending(
         UUID.randomUUID(),
         subscriptionId,
-        EventId.of(UUID.randomUUID().toString()),
+        List.of(EventId.of(UUID.randomUUID().toString())),
         "NEW",
         "full",
         "{}",

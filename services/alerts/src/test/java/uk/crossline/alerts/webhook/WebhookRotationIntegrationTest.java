@@ -52,6 +52,7 @@ import uk.crossline.model.event.IntelligenceReported;
 import uk.crossline.model.event.SharingScope;
 import uk.crossline.model.subscription.Area;
 import uk.crossline.model.subscription.Channel;
+import uk.crossline.model.subscription.Pacing;
 import uk.crossline.model.subscription.Subscription;
 import uk.crossline.model.subscription.SubscriptionEnded;
 import uk.crossline.model.subscription.SubscriptionEvent;
@@ -425,7 +426,8 @@ class WebhookRotationIntegrationTest {
         Channel.WEBHOOK,
         now,
         now,
-        Optional.of(new Webhook(URI.create(NOWHERE), "whsec_colleague-" + marker)));
+        Optional.of(new Webhook(URI.create(NOWHERE), "whsec_colleague-" + marker)),
+        Pacing.DEFAULT);
   }
 
   private static void seed(SubscriptionEvent event) {

@@ -2,27 +2,14 @@ package uk.crossline.indexer.grants;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -30,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import uk.crossline.indexer.projection.EventGrants;
 import uk.crossline.indexer.projection.ProjectionUnavailableException;
+import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.Topics;
 import uk.crossline.model.accessrequest.AccessApproved;
@@ -49,7 +37,6 @@ import uk.crossline.model.event.EventId;
 @Component
 class GrantsTable implements EventGrants, SmartLifecycle, HealthIndicator {
 
-  private static final Logger log = LoggerFactory.getLogger(GrantsTable.class);
   private static final Duration WAIT_FOR_CATCH_UP = Duration.ofSeconds(30);
 
   /** A grant, with the originator that decided it: only the event's own originator's count. */
@@ -59,21 +46,25 @@ class GrantsTable implements EventGrants, SmartLifecycle, HealthIndicator {
   private final Map<EventId, Set<Grant>> grants = new ConcurrentHashMap<>();
   private final Map<EventId, Long> changed = new ConcurrentHashMap<>();
   private final BlockingQueue<EventId> toWrite = new LinkedBlockingQueue<>();
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
-  private final KafkaProperties kafka;
+  private final TopicTable table;
   private volatile long version;
-  private volatile boolean running;
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile Thread reader;
 
   GrantsTable(KafkaProperties kafka) {
-    this.kafka = kafka;
+    // It only reads: the search service publishes the requests and decisions. The wait is for a
+    // write, so any will do.
+    this.table =
+        new TopicTable(
+            kafka,
+            Topics.ACCESS_REQUESTS,
+            "crossline-indexer-grants",
+            WAIT_FOR_CATCH_UP,
+            (key, value) -> apply(AccessRequestJson.read(value)));
   }
 
   @Override
   public long version() {
     try {
-      if (!caughtUp.await(WAIT_FOR_CATCH_UP.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!table.awaitCaughtUp(WAIT_FOR_CATCH_UP)) {
         throw new ProjectionUnavailableException("the grants have not been read yet", null);
       }
     } catch (InterruptedException e) {
@@ -138,106 +129,23 @@ class GrantsTable implements EventGrants, SmartLifecycle, HealthIndicator {
 
   @Override
   public Health health() {
-    return caughtUp.getCount() == 0
+    return table.caughtUp()
         ? Health.up().withDetail("grantedEvents", grants.size()).build()
         : Health.outOfService().withDetail("grants", "catching up").build();
   }
 
   @Override
   public void start() {
-    Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "crossline-indexer-grants");
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    running = true;
-    reader = Thread.ofPlatform().name("indexer-grants").daemon().start(this::read);
-  }
-
-  private void read() {
-    try {
-      List<TopicPartition> partitions = partitions();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (running) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() == null) {
-            continue;
-          }
-          try {
-            apply(AccessRequestJson.read(record.value()));
-          } catch (IllegalArgumentException e) {
-            log.warn(
-                "Access-request record {}-{}@{} skipped: {}",
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                e.getMessage());
-          }
-        }
-        if (caughtUp.getCount() > 0
-            && end.entrySet().stream()
-                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-          caughtUp.countDown();
-          log.info("Grants caught up: {} events granted", grants.size());
-        }
-      }
-    } catch (WakeupException e) {
-      // stopping
-    } catch (RuntimeException e) {
-      log.error("Reading the grants failed; this instance stays not ready", e);
-    } finally {
-      consumer.close();
-    }
-  }
-
-  /**
-   * The topic's partitions, asked for until the broker answers: an instance that starts while Kafka
-   * is away waits for it rather than staying not ready for good.
-   */
-  private List<TopicPartition> partitions() {
-    while (running) {
-      try {
-        var found = consumer.partitionsFor(Topics.ACCESS_REQUESTS, Duration.ofSeconds(10));
-        if (found != null && !found.isEmpty()) {
-          return found.stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
-        }
-      } catch (org.apache.kafka.common.errors.TimeoutException e) {
-        // the broker is not there yet
-      }
-      log.warn("The access-requests topic cannot be read yet; retrying");
-      try {
-        Thread.sleep(Duration.ofSeconds(1));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WakeupException();
-      }
-    }
-    throw new WakeupException();
+    table.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (reader != null) {
-      try {
-        reader.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    table.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return table.isRunning();
   }
 }

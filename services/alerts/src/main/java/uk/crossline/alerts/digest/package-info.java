@@ -1,0 +1,2 @@
+/** Pacing alerts so they do not become noise: rate limits, and digests made when they are due. */
+package uk.crossline.alerts.digest;

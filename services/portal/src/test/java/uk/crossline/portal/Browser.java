@@ -1,0 +1,167 @@
+package uk.crossline.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven by Selenium, as a person at a browser: Debian's chromium and
+ * chromedriver (installed by {@code .ci/run}), a fresh profile per browser, screenshots into {@code
+ * target/screenshots} for a reviewer, and axe-core for the accessibility check.
+ */
+final class Browser implements AutoCloseable {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String PASSWORD = "Crossline-Demo-1";
+
+  private final ChromeDriver driver;
+  private final String base;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, String base, Path profile) {
+    this.driver = driver;
+    this.base = base;
+    this.profile = profile;
+  }
+
+  /** A browser pointed at the portal at this address (e.g. http://127.0.0.1:18080). */
+  static Browser open(String base) {
+    try {
+      Path profile = Files.createTempDirectory("crossline-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(executable("CROSSLINE_CHROMIUM", "/usr/bin/chromium"));
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--window-size=1280,1024",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(
+                  Path.of(executable("CROSSLINE_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+              .build();
+      return new Browser(new ChromeDriver(service, options), base, profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String executable(String variable, String fallback) {
+    return Optional.ofNullable(System.getenv(variable)).orElse(fallback);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens a page of the portal by its path. */
+  Browser go(String path) {
+    driver.get(base + path);
+    return this;
+  }
+
+  /** Signs in at the identity provider's page as a demo user and lands back in the portal. */
+  Browser signIn(String username) {
+    go("/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("kc-login")).click();
+    // Back at the page asked for (Spring Security's saved request adds "?continue").
+    wait.until(d -> d.getCurrentUrl().startsWith(base + "/"));
+    find(By.id("signed-in"));
+    return this;
+  }
+
+  WebElement find(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  List<WebElement> findAll(By by) {
+    return driver.findElements(by);
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Saves what the browser shows as target/screenshots/NAME.png. */
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The serious and critical accessibility violations axe-core finds on the page (WCAG 2.0, 2.1 and
+   * 2.2, A and AA), each as "rule: help (n elements)".
+   */
+  @SuppressWarnings("unchecked")
+  List<String> seriousAccessibilityViolations() {
+    JavascriptExecutor js = driver;
+    js.executeScript(axeSource());
+    Object result =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values:"
+                + " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+                + ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+                + " help: v.help, nodes: v.nodes.length}))))"
+                + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e),"
+                + " nodes: 0}]));");
+    return ((List<Map<String, Object>>) result)
+        .stream()
+            .filter(v -> List.of("serious", "critical").contains(String.valueOf(v.get("impact"))))
+            .map(v -> v.get("id") + ": " + v.get("help") + " (" + v.get("nodes") + " elements)")
+            .toList();
+  }
+
+  private static String axeSource() {
+    try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+      if (in == null) {
+        throw new IllegalStateException("axe.min.js is not on the test classpath (npm ci?)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // A temporary profile left behind is harmless.
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package uk.crossline.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import uk.crossline.testsupport.CrosslineIntegrationTest;
+
+/**
+ * Signing in and out in a real browser against the real identity provider: the header names the
+ * person's agency and roles, and the start page offers only what the roles allow.
+ */
+@CrosslineIntegrationTest
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = "server.port=" + SignInBrowserIntegrationTest.PORT)
+class SignInBrowserIntegrationTest {
+
+  /** The test port the identity provider's portal client accepts redirects to. */
+  static final int PORT = 18080;
+
+  private static final String BASE = "http://127.0.0.1:" + PORT;
+
+  @Test
+  void policeAnalystSignsInThenSeesAgencyRolesAndTheirTasks() {
+    try (Browser browser = Browser.open(BASE)) {
+      browser.signIn("police.analyst");
+
+      String header = browser.find(By.id("signed-in")).getText();
+      assertThat(header)
+          .contains("police.analyst")
+          .contains("west-mercia-police")
+          .contains("Police")
+          .contains("SEARCH")
+          .contains("LINK_ANALYSIS");
+      assertThat(tasks(browser))
+          .contains("Submit a report", "Search intelligence", "Alerts", "Statistics")
+          .doesNotContain("Access log");
+      browser.screenshot("home-police-analyst");
+      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+  }
+
+  @Test
+  void schoolLeadSignsInThenIsOfferedSubmittingOnlyAndNoSearch() {
+    try (Browser browser = Browser.open(BASE)) {
+      browser.signIn("school.lead");
+
+      assertThat(tasks(browser)).containsExactly("Submit a report");
+      assertThat(browser.findAll(By.cssSelector("a[href='/search']"))).isEmpty();
+      browser.screenshot("home-school-lead");
+    }
+  }
+
+  @Test
+  void signOutThenSignedOutThereAndAtTheIdentityProvider() {
+    try (Browser browser = Browser.open(BASE)) {
+      browser.signIn("redditch.cso");
+
+      browser.find(By.cssSelector("form[action='/sign-out'] button")).click();
+
+      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You have signed out");
+      browser.screenshot("signed-out");
+      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      // Coming back needs the password again: the identity provider's session ended too.
+      browser.go("/");
+      assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
+    }
+  }
+
+  private static java.util.List<String> tasks(Browser browser) {
+    return browser.findAll(By.cssSelector("#tasks h2")).stream().map(WebElement::getText).toList();
+  }
+}
