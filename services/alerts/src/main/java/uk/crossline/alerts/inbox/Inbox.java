@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.health.contributor.Health;
@@ -36,6 +37,9 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
   /** Held alerts by the digest they wait for, until that digest is delivered. */
   private final Map<UUID, Map<UUID, Alert>> held = new ConcurrentHashMap<>();
 
+  /** Every alert's id by the event it is about, so the event's retention can remove them. */
+  private final Map<EventId, Set<UUID>> byEvent = new ConcurrentHashMap<>();
+
   /** Single alerts (not held) by subscription and the clock hour they were delivered in. */
   private final Map<UUID, Map<Instant, Integer>> singlesByHour = new ConcurrentHashMap<>();
 
@@ -53,6 +57,9 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
      *     read mark, or the same entry delivered again by a second instance
      */
     void landed(InboxEntry entry, int partition, long offset, boolean first);
+
+    /** The entry of this id left the inbox (its event's retention ended): forget it too. */
+    default void forgotten(UUID alertId) {}
   }
 
   Inbox(KafkaProperties kafka, AlertSettings settings) {
@@ -62,7 +69,9 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
             Topics.ALERTS,
             "crossline-alerts-inbox",
             settings.topicWait(),
-            (key, value, partition, offset) -> apply(AlertJson.read(value), partition, offset));
+            (TopicTable.PositionedApplier)
+                (key, value, partition, offset) -> apply(AlertJson.read(value), partition, offset),
+            this::remove);
   }
 
   /**
@@ -135,6 +144,30 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
   }
 
   /**
+   * Removes every alert about the event from the inbox (a tombstone per alert on the topic), when
+   * its retention ended: the hub keeps no copy of an event past it, and an alert is one. A digest
+   * keeps only the ids of its alerts, which then lead nowhere.
+   *
+   * @throws TopicTable.UnavailableException when the tombstones were not written (or read back)
+   */
+  public void forget(EventId eventId) {
+    Set<UUID> ids = Set.copyOf(byEvent.getOrDefault(eventId, Set.of()));
+    table.publishAll(
+        ids.stream()
+            .map(
+                id ->
+                    (Map.Entry<String, byte[]>)
+                        new java.util.AbstractMap.SimpleImmutableEntry<String, byte[]>(
+                            id.toString(), null))
+            .toList());
+  }
+
+  /** Whether any alert about the event is in the inbox. */
+  public boolean holdsAlertsAbout(EventId eventId) {
+    return !byEvent.getOrDefault(eventId, Set.of()).isEmpty();
+  }
+
+  /**
    * Delivers the entries in one transaction and returns once this instance has read them back.
    *
    * @throws TopicTable.UnavailableException when they were not delivered (or not read back)
@@ -173,7 +206,47 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
     }
   }
 
+  private void remove(String key) {
+    UUID id;
+    try {
+      id = UUID.fromString(key);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    InboxEntry removed = byId.remove(id);
+    if (removed instanceof Alert alert) {
+      firstAlerts.computeIfPresent(
+          alert.eventId(),
+          (event, bySubscription) -> {
+            bySubscription.remove(alert.subscriptionId(), alert);
+            return bySubscription.isEmpty() ? null : bySubscription;
+          });
+      alert
+          .heldFor()
+          .ifPresent(
+              h ->
+                  held.computeIfPresent(
+                      h.digestId(),
+                      (digest, alerts) -> {
+                        alerts.remove(id);
+                        return alerts.isEmpty() ? null : alerts;
+                      }));
+      byEvent.computeIfPresent(
+          alert.eventId(),
+          (event, ids) -> {
+            ids.remove(id);
+            return ids.isEmpty() ? null : ids;
+          });
+    }
+    if (removed != null) {
+      listeners.forEach(listener -> listener.forgotten(id));
+    }
+  }
+
   private void index(Alert alert) {
+    byEvent
+        .computeIfAbsent(alert.eventId(), event -> ConcurrentHashMap.newKeySet())
+        .add(alert.alertId());
     if (alert.kind() == Alert.Kind.NEW) {
       firstAlerts
           .computeIfAbsent(alert.eventId(), id -> new ConcurrentHashMap<>())

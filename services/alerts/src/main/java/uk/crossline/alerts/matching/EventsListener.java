@@ -19,6 +19,7 @@ import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
+import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.EventJson;
 import uk.crossline.model.event.IntelligenceEvent;
 
@@ -72,7 +73,9 @@ class EventsListener {
     }
     for (ConsumerRecord<String, byte[]> record : records) {
       if (record.value() == null) {
-        continue; // a retention tombstone: the event leaves the hub, nobody is alerted
+        // A retention tombstone: the event leaves the hub, and so do the alerts about it.
+        forget(record);
+        continue;
       }
       IntelligenceEvent event;
       try {
@@ -102,6 +105,21 @@ class EventsListener {
       for (long i = held; i < deliveries.size(); i++) {
         metrics.delivered(AlertMetrics.INBOX, event.submittedAt(), delivered);
       }
+    }
+  }
+
+  private void forget(ConsumerRecord<String, byte[]> tombstone) {
+    EventId eventId;
+    try {
+      eventId = EventId.of(tombstone.key());
+    } catch (RuntimeException notAnEventId) {
+      return;
+    }
+    if (inbox.holdsAlertsAbout(eventId)) {
+      inbox.forget(eventId);
+      log.info("Event {} left the hub (retention): its alerts left the inbox", eventId.value());
+    } else {
+      log.debug("Event {} left the hub (retention): no alerts about it", eventId.value());
     }
   }
 

@@ -104,6 +104,14 @@ class AlertStreams implements Inbox.Listener {
     }
   }
 
+  /** An alert whose event's retention ended is not replayed any more. */
+  @Override
+  public synchronized void forgotten(java.util.UUID alertId) {
+    byRecipient
+        .values()
+        .forEach(landed -> landed.removeIf(l -> l.alert().alertId().equals(alertId)));
+  }
+
   /**
    * Opens a stream for the caller: their alerts after {@code after} to replay, in the order this
    * instance read them, and from now on the ones that land. Without a position, nothing is replayed
