@@ -74,7 +74,8 @@ class AlertRetentionIntegrationTest {
       }
 
       // then the alert is gone from the inbox, and the inbox topic holds a tombstone for it
-      // (generous: a matching batch retried while the inbox was still being read waits its back-off)
+      // (generous: a matching batch retried while the inbox was still being read waits its
+      // back-off)
       await()
           .atMost(Duration.ofSeconds(90))
           .until(() -> api.alerts("bromsgrove.cso", subscription).isEmpty());
