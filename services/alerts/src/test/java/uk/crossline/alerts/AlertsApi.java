@@ -103,36 +103,8 @@ public final class AlertsApi {
    * now: the test sees every event it publishes, and none of the topic's history.
    */
   public static String groupAtEnd(String bootstrap) {
-    String group = "crossline-alerts-test-" + java.util.UUID.randomUUID();
-    Map<String, Object> config = new HashMap<>();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    try (Admin admin = Admin.create(config)) {
-      var partitions =
-          admin
-              .describeTopics(List.of(uk.crossline.model.Topics.INTELLIGENCE_EVENTS))
-              .allTopicNames()
-              .get()
-              .get(uk.crossline.model.Topics.INTELLIGENCE_EVENTS)
-              .partitions()
-              .stream()
-              .map(
-                  p ->
-                      new TopicPartition(
-                          uk.crossline.model.Topics.INTELLIGENCE_EVENTS, p.partition()))
-              .toList();
-      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-      partitions.forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-      var ends = admin.listOffsets(latest).all().get();
-      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> start =
-          new HashMap<>();
-      ends.forEach(
-          (p, info) ->
-              start.put(p, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
-      admin.alterConsumerGroupOffsets(group, start).all().get();
-      return group;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot set up a consumer group for the test", e);
-    }
+    return uk.crossline.testsupport.ConsumerGroups.atEnd(
+        uk.crossline.model.Topics.INTELLIGENCE_EVENTS, "crossline-alerts-test");
   }
 
   /** Waits until the matching consumer group has committed past every one of these records. */

@@ -5,23 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import uk.crossline.testsupport.CrosslineIntegrationTest;
 
 /**
  * Signing in and out in a real browser against the real identity provider: the header names the
  * person's agency and roles, and the start page offers only what the roles allow.
  */
-@CrosslineIntegrationTest
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = "server.port=" + SignInBrowserIntegrationTest.PORT)
-class SignInBrowserIntegrationTest {
-
-  /** The test port the identity provider's portal client accepts redirects to. */
-  static final int PORT = 18080;
-
-  private static final String BASE = "http://127.0.0.1:" + PORT;
+class SignInBrowserIntegrationTest extends PortalBrowserTest {
 
   @Test
   void policeAnalystSignsInThenSeesAgencyRolesAndTheirTasks() {

@@ -17,9 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * identity provider too, so a shared office computer is not left signed in there.
  */
 @Configuration
-class SignInSecurity {
+public class SignInSecurity {
 
-  static final String REGISTRATION = "keycloak";
+  /** The identity provider's registration in application.yml. */
+  public static final String REGISTRATION = "keycloak";
 
   @Bean
   SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
