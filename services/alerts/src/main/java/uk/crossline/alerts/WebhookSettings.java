@@ -18,6 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupId the consumer group whose members share out the deliveries topic's partitions
  * @param deliver whether this instance posts webhooks at all (tests that share a broker switch it
  *     off, so that only the webhook tests' own instance posts to their receivers)
+ * @param secretOverlap how long a rotated-out secret is still signed with, so the receiver can
+ *     switch to the new one without refusing genuine alerts; also the longest overlap a subscriber
+ *     may ask for (a shorter one, down to none, on request)
+ * @param keepDeliveriesFor how long a settled delivery (delivered or given up) is kept on the
+ *     deliveries topic after it settled; then its owner writes a tombstone so the topic does not
+ *     grow without end
+ * @param retentionSweep how often each instance looks for settled deliveries older than that
  */
 @ConfigurationProperties("crossline.alerts.webhook")
 public record WebhookSettings(
@@ -28,4 +35,7 @@ public record WebhookSettings(
     @DefaultValue("10s") Duration timeout,
     @DefaultValue("500ms") Duration tick,
     @DefaultValue("crossline-alerts-webhooks") String groupId,
-    @DefaultValue("true") boolean deliver) {}
+    @DefaultValue("true") boolean deliver,
+    @DefaultValue("24h") Duration secretOverlap,
+    @DefaultValue("30d") Duration keepDeliveriesFor,
+    @DefaultValue("10m") Duration retentionSweep) {}

@@ -77,6 +77,27 @@ public record Subscription(
     pacing = Objects.requireNonNullElse(pacing, Pacing.DEFAULT);
   }
 
+  /**
+   * The same subscription with another webhook (its secret rotated), changed at that time. Here
+   * beside the record, so a field added to the subscription is carried over in one place.
+   */
+  public Subscription withWebhook(Webhook newWebhook, Instant changedAt) {
+    return new Subscription(
+        subscriptionId,
+        subscriber,
+        name,
+        purpose,
+        areas,
+        categories,
+        indicators,
+        minimumGrading,
+        channel,
+        createdAt,
+        changedAt,
+        Optional.of(newWebhook),
+        pacing);
+  }
+
   /** In a fixed order, so the same subscription is the same bytes on the topic in every JVM. */
   private static <E extends Enum<E>> Set<E> sorted(Class<E> type, Set<E> values) {
     EnumSet<E> set = EnumSet.noneOf(type);

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,6 +20,12 @@ import javax.crypto.spec.SecretKeySpec;
  * body)>}, the secret's UTF-8 bytes as the key and the body's exact bytes as received. A receiver
  * refuses a signature that does not match, and a timestamp further than its tolerance from its own
  * clock (a replayed old request).
+ *
+ * <p>While a subscriber rotates its secret, the header carries one signature per live secret,
+ * newest first, separated by commas ({@code v1=<by new secret>,v1=<by old secret>}): a receiver
+ * accepts the request when any {@code v1} signature matches the one secret it holds, so it can
+ * switch to the new secret at any moment of the overlap. Elements of another scheme than {@code v1}
+ * are ignored, so a later scheme can be added beside it.
  *
  * <pre>{@code
  * boolean ok = WebhookSignature.verify(secret,
@@ -36,6 +44,9 @@ public final class WebhookSignature {
 
   private static final String VERSION = "v1=";
 
+  /** The most signatures one header is read for: a rotation has two; more is not the hub's. */
+  static final int MAX_SIGNATURES = 8;
+
   private WebhookSignature() {}
 
   /** The {@value #SIGNATURE_HEADER} value for this body signed at this time. */
@@ -44,10 +55,29 @@ public final class WebhookSignature {
   }
 
   /**
-   * Whether the request is signed with this secret, and signed within the tolerance of now.
+   * The {@value #SIGNATURE_HEADER} value for this body signed at this time by each secret, in the
+   * order given (newest first): {@code v1=<hex>,v1=<hex>}.
+   *
+   * @param secrets at least one
+   */
+  public static String sign(List<String> secrets, long timestampSeconds, byte[] body) {
+    if (secrets.isEmpty()) {
+      throw new IllegalArgumentException("secrets: at least one");
+    }
+    StringJoiner header = new StringJoiner(",");
+    for (String secret : secrets) {
+      header.add(sign(secret, timestampSeconds, body));
+    }
+    return header.toString();
+  }
+
+  /**
+   * Whether the request is signed with this secret (by any of the header's {@code v1} signatures),
+   * and signed within the tolerance of now.
    *
    * @param timestampHeader the {@value #TIMESTAMP_HEADER} value as received (may be null)
-   * @param signatureHeader the {@value #SIGNATURE_HEADER} value as received (may be null)
+   * @param signatureHeader the {@value #SIGNATURE_HEADER} value as received (may be null): one
+   *     signature, or several separated by commas
    */
   public static boolean verify(
       String secret,
@@ -68,19 +98,28 @@ public final class WebhookSignature {
     if (Math.abs(now.getEpochSecond() - timestamp) > tolerance.toSeconds()) {
       return false;
     }
-    String given = signatureHeader.strip();
-    if (!given.startsWith(VERSION)) {
+    String[] given = signatureHeader.split(",", MAX_SIGNATURES + 1);
+    if (given.length > MAX_SIGNATURES) {
       return false;
     }
     byte[] expected = hmac(secret, timestamp, body);
-    byte[] received;
-    try {
-      received = HexFormat.of().parseHex(given.substring(VERSION.length()));
-    } catch (IllegalArgumentException e) {
-      return false;
+    boolean matched = false;
+    for (String element : given) {
+      String signature = element.strip();
+      if (!signature.startsWith(VERSION)) {
+        continue;
+      }
+      byte[] received;
+      try {
+        received = HexFormat.of().parseHex(signature.substring(VERSION.length()));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      // Constant time, so the comparison tells an attacker nothing about how close they came;
+      // every element is compared, so neither does which one matched.
+      matched |= MessageDigest.isEqual(expected, received);
     }
-    // Constant time, so the comparison tells an attacker nothing about how close they came.
-    return MessageDigest.isEqual(expected, received);
+    return matched;
   }
 
   private static byte[] hmac(String secret, long timestampSeconds, byte[] body) {

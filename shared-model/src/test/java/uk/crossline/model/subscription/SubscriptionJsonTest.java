@@ -201,4 +201,62 @@ class SubscriptionJsonTest {
                     Pacing.DEFAULT))
         .hasMessageStartingWith("webhook:");
   }
+
+  @Test
+  void rotatedWebhookThenReadsBackWithBothSecretsAndWhoRotatedIt() {
+    Webhook rotated =
+        new Webhook(java.net.URI.create("https://receiver.example/hooks"), "whsec_0123456789abcdef")
+            .rotated(
+                "whsec_fedcba9876543210", AT, java.time.Duration.ofHours(24), "police.analyst");
+
+    SubscriptionEvent read =
+        SubscriptionJson.read(SubscriptionJson.write(SubscriptionChanged.of(withWebhook(rotated))));
+
+    assertThat(read.subscription().webhook()).contains(rotated);
+    assertThat(read.subscription().webhook().orElseThrow().liveSecrets(AT))
+        .containsExactly("whsec_fedcba9876543210", "whsec_0123456789abcdef");
+    assertThat(read.subscription().toString()).doesNotContain("whsec_");
+  }
+
+  @Test
+  void webhookEventWrittenBeforeRotationExistedThenStillReadsNeverRotated() {
+    // as the alerts service wrote a webhook subscription before secrets could be rotated
+    String before =
+        """
+        {"kind":"STARTED","schemaVersion":1,"subscription":{\
+        "subscriptionId":"7d1f0f5e-5c1b-4c47-9d59-3f8f6f0d2a11",\
+        "subscriber":%s,\
+        "name":"Redditch deal lines","purpose":"Deal line mapping in Redditch",\
+        "areas":[{"type":"DISTRICT","district":"redditch"}],\
+        "categories":[],"indicators":[],"channel":"WEBHOOK",\
+        "createdAt":"2026-11-25T10:00:00Z","changedAt":"2026-11-25T10:00:00Z",\
+        "webhook":{"url":"https://receiver.example/hooks","secret":"whsec_0123456789abcdef"}}}"""
+            .formatted(
+                SubscriptionJson.writeString(SubscriptionStarted.of(subscription()))
+                    .replaceFirst(".*\"subscriber\":(\\{[^}]*\\}).*", "$1"));
+
+    SubscriptionEvent read = SubscriptionJson.read(before);
+
+    Webhook webhook = read.subscription().webhook().orElseThrow();
+    assertThat(webhook.rotation()).isEmpty();
+    assertThat(webhook.liveSecrets(AT)).containsExactly("whsec_0123456789abcdef");
+  }
+
+  private static Subscription withWebhook(Webhook webhook) {
+    Subscription s = subscription();
+    return new Subscription(
+        s.subscriptionId(),
+        s.subscriber(),
+        s.name(),
+        s.purpose(),
+        s.areas(),
+        s.categories(),
+        s.indicators(),
+        s.minimumGrading(),
+        Channel.WEBHOOK,
+        AT,
+        AT,
+        Optional.of(webhook),
+        Pacing.DEFAULT);
+  }
 }

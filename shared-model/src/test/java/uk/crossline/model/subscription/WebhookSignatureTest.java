@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -92,5 +93,84 @@ class WebhookSignatureTest {
     assertThat(
             WebhookSignature.verify(SECRET, TIMESTAMP, "v1=zz", BODY, NOW, Duration.ofMinutes(5)))
         .isFalse();
+  }
+
+  @Test
+  void headerSignedByTwoSecretsThenVerifiesWithEitherNewestFirst() {
+    String previous = "whsec_the-secret-being-replaced";
+    String header = WebhookSignature.sign(List.of(SECRET, previous), NOW.getEpochSecond(), BODY);
+
+    assertThat(header).matches("v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+    assertThat(header)
+        .isEqualTo(
+            WebhookSignature.sign(SECRET, NOW.getEpochSecond(), BODY)
+                + ","
+                + WebhookSignature.sign(previous, NOW.getEpochSecond(), BODY));
+    assertThat(WebhookSignature.verify(SECRET, TIMESTAMP, header, BODY, NOW, Duration.ofMinutes(5)))
+        .isTrue();
+    assertThat(
+            WebhookSignature.verify(previous, TIMESTAMP, header, BODY, NOW, Duration.ofMinutes(5)))
+        .isTrue();
+  }
+
+  @Test
+  void headerWithSeveralSignaturesNoneBySecretThenRefused() {
+    String header =
+        WebhookSignature.sign(
+            List.of("whsec_someone-else-entirely", "whsec_and-another-one-too"),
+            NOW.getEpochSecond(),
+            BODY);
+
+    assertThat(WebhookSignature.verify(SECRET, TIMESTAMP, header, BODY, NOW, Duration.ofMinutes(5)))
+        .isFalse();
+  }
+
+  @Test
+  void headerWithSpacesMalformedOrOtherSchemeElementsThenTheGoodV1StillVerifies() {
+    String good = WebhookSignature.sign(SECRET, NOW.getEpochSecond(), BODY);
+
+    for (String header :
+        List.of(
+            "v1=zz, " + good,
+            good + " , v1=",
+            "v0=abcdef," + good,
+            "v2=" + good.substring(3) + "," + good)) {
+      assertThat(
+              WebhookSignature.verify(SECRET, TIMESTAMP, header, BODY, NOW, Duration.ofMinutes(5)))
+          .as(header)
+          .isTrue();
+    }
+    // a signature of another scheme alone is not a v1 signature, even with the right hex
+    assertThat(
+            WebhookSignature.verify(
+                SECRET, TIMESTAMP, "v2=" + good.substring(3), BODY, NOW, Duration.ofMinutes(5)))
+        .isFalse();
+    assertThat(WebhookSignature.verify(SECRET, TIMESTAMP, ",", BODY, NOW, Duration.ofMinutes(5)))
+        .isFalse();
+  }
+
+  @Test
+  void headerWithMoreThanEightSignaturesThenRefusedWithoutTryingThem() {
+    String good = WebhookSignature.sign(SECRET, NOW.getEpochSecond(), BODY);
+    String header = String.join(",", java.util.Collections.nCopies(9, good));
+
+    assertThat(WebhookSignature.verify(SECRET, TIMESTAMP, header, BODY, NOW, Duration.ofMinutes(5)))
+        .isFalse();
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                TIMESTAMP,
+                String.join(",", java.util.Collections.nCopies(8, good)),
+                BODY,
+                NOW,
+                Duration.ofMinutes(5)))
+        .isTrue();
+  }
+
+  @Test
+  void noSecretToSignWithThenRefusedToSign() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WebhookSignature.sign(List.<String>of(), NOW.getEpochSecond(), BODY))
+        .hasMessageStartingWith("secrets:");
   }
 }

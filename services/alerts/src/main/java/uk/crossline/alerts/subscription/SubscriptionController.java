@@ -53,6 +53,7 @@ import uk.crossline.model.subscription.Webhook;
 class SubscriptionController {
 
   private static final String PATH = "/api/v1/subscriptions";
+  private static final String ROTATION_PURPOSE = "Rotated the webhook's signing secret";
 
   private final Subscriptions subscriptions;
   private final AccessPolicy policy;
@@ -157,7 +158,7 @@ class SubscriptionController {
             form,
             current.createdAt(),
             clock.instant(),
-            current.webhook().map(Webhook::secret));
+            current.webhook());
     change(caller, SubscriptionChanged.of(replaced), replaced.purpose());
     return current.webhook().isPresent() ? view(replaced) : withSecret(view(replaced), replaced);
   }
@@ -178,6 +179,56 @@ class SubscriptionController {
         SubscriptionEnded.of(current, clock.instant(), caller.username()),
         "Ended the subscription");
     return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(PATH + "/{subscriptionId}/webhook/secret")
+  @Operation(
+      summary = "Rotate your webhook's signing secret",
+      description =
+          "Makes a new secret, shown in this answer only (webhook.secret). Until"
+              + " webhook.previousSecretExpiresAt each POST is signed by both secrets"
+              + " (Crossline-Signature: v1=<new>,v1=<old>), so the receiver can switch at any"
+              + " moment; after it, by the new one only. Optional body {expireCurrentAfter: ISO-8601"
+              + " duration, PT0S to the hub's overlap (24h by default)}: PT0S ends the current"
+              + " secret at once (it leaked). A secret replaced by an earlier rotation stops being"
+              + " signed with now. Owner only; 404 for a subscription without a webhook.")
+  Map<String, Object> rotateSecret(
+      Caller caller,
+      @PathVariable String subscriptionId,
+      @RequestBody(required = false) Map<String, Object> body) {
+    requireMayBeAlerted(caller);
+    Subscription current = owned(caller, subscriptionId);
+    Webhook webhook =
+        current
+            .webhook()
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "Not found",
+                        "This subscription has no webhook.",
+                        List.of()));
+    SecretRotationForm form = SecretRotationForm.read(body, webhookSettings.secretOverlap());
+    Instant now = clock.instant();
+    Webhook rotated =
+        webhook.rotated(newSecret(), now, form.expireCurrentAfter(), caller.username());
+    Subscription changed = current.withWebhook(rotated, now);
+    Webhook.Rotation rotation = rotated.rotation().orElseThrow();
+    // Audited first, as every change; what is recorded is when the old secret dies, never a secret.
+    audit.record(
+        AuditEntryDraft.by(caller, AuditAction.SUBSCRIPTION_CHANGE, ROTATION_PURPOSE)
+            .with("subscriptionId", changed.subscriptionId().toString())
+            .with("change", "WEBHOOK_SECRET_ROTATED")
+            .with("webhook", rotated.url().toString())
+            .with("previousSecretExpiresAt", rotation.previousExpiresAt().toString()));
+    subscriptions.publish(SubscriptionChanged.of(changed));
+    Map<String, Object> view = view(changed);
+    Map<String, Object> shown = new LinkedHashMap<>(webhookView(rotated, now));
+    shown.put("secret", rotated.secret());
+    // Said even when it is now (PT0S), so the subscriber reads what they asked for.
+    shown.put("previousSecretExpiresAt", rotation.previousExpiresAt().toString());
+    view.put("webhook", shown);
+    return view;
   }
 
   /** Audited first: a change nobody can account for is not made. */
@@ -216,7 +267,8 @@ class SubscriptionController {
   }
 
   /**
-   * @param secret the webhook's secret to keep; a new one is made when there is none
+   * @param current the webhook whose secrets to keep (with a rotation's overlap); a new secret is
+   *     made when there is none
    */
   private Subscription toSubscription(
       UUID id,
@@ -224,9 +276,14 @@ class SubscriptionController {
       SubscriptionForm form,
       Instant createdAt,
       Instant changedAt,
-      Optional<String> secret) {
+      Optional<Webhook> current) {
     Optional<Webhook> webhook =
-        form.webhookUrl().map(url -> new Webhook(url, secret.orElseGet(this::newSecret)));
+        form.webhookUrl()
+            .map(
+                url ->
+                    current
+                        .map(w -> w.at(url, changedAt))
+                        .orElseGet(() -> new Webhook(url, newSecret())));
     return new Subscription(
         id,
         caller,
@@ -337,7 +394,7 @@ class SubscriptionController {
                         "intelligence", g.intelligence().name(),
                         "includeUngraded", g.includeUngraded())));
     view.put("channel", s.channel().name());
-    s.webhook().ifPresent(w -> view.put("webhook", Map.of("url", w.url().toString())));
+    s.webhook().ifPresent(w -> view.put("webhook", webhookView(w, clock.instant())));
     s.pacing().digest().ifPresent(period -> view.put("digest", period.name()));
     if (s.pacing().digest().isEmpty()) {
       view.put("maxAlertsPerHour", s.pacing().maxAlertsPerHour());
@@ -349,6 +406,22 @@ class SubscriptionController {
     }
     view.put("createdAt", s.createdAt().toString());
     view.put("changedAt", s.changedAt().toString());
+    return view;
+  }
+
+  /** Never a secret: when it was last rotated, and until when the replaced one is signed with. */
+  private static Map<String, Object> webhookView(Webhook webhook, Instant now) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("url", webhook.url().toString());
+    webhook
+        .rotation()
+        .ifPresent(
+            r -> {
+              view.put("secretRotatedAt", r.rotatedAt().toString());
+              if (r.overlapping(now)) {
+                view.put("previousSecretExpiresAt", r.previousExpiresAt().toString());
+              }
+            });
     return view;
   }
 

@@ -47,6 +47,10 @@ import uk.crossline.model.subscription.WebhookSignature;
  * instances, handed over when an instance comes or goes. Each attempt's outcome is written back
  * under the alert id before the next, so a new owner resumes where the old one stopped; an attempt
  * whose outcome was not written is made again (at least once; the alert id de-duplicates).
+ *
+ * <p>The owner of a partition is also the one that removes its settled deliveries once they are
+ * older than {@link WebhookSettings#keepDeliveriesFor()} (a tombstone each), so one instance
+ * decides about each record and the compacted topic does not grow without end.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -55,6 +59,9 @@ class DeliveryWorker implements SmartLifecycle {
 
   /** The longest time between two polls spent posting (well within max.poll.interval.ms). */
   private static final Duration ROUND = Duration.ofSeconds(30);
+
+  /** The most tombstones written in one transaction. */
+  static final int TOMBSTONES_PER_WRITE = 500;
 
   private final WebhookDeliveries deliveries;
   private final Subscriptions subscriptions;
@@ -70,6 +77,7 @@ class DeliveryWorker implements SmartLifecycle {
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile Thread thread;
+  private Instant nextSweep = Instant.MIN;
 
   DeliveryWorker(
       WebhookDeliveries deliveries,
@@ -165,6 +173,35 @@ class DeliveryWorker implements SmartLifecycle {
         }
         attempt(due);
       }
+      if (!clock.instant().isBefore(nextSweep) && clock.instant().isBefore(roundEnds)) {
+        sweep(roundEnds);
+        nextSweep = clock.instant().plus(settings.retentionSweep());
+      }
+    }
+  }
+
+  /**
+   * Tombstones the settled deliveries this instance owns that are older than they are kept for, a
+   * batch at a time until none is left or the round is over (the rest at the next sweep).
+   */
+  private void sweep(Instant roundEnds) {
+    int removed = 0;
+    while (running && clock.instant().isBefore(roundEnds)) {
+      Instant cutoff = clock.instant().minus(settings.keepDeliveriesFor());
+      List<UUID> old = deliveries.settledBefore(cutoff, this::owns, TOMBSTONES_PER_WRITE);
+      if (old.isEmpty()) {
+        break;
+      }
+      try {
+        deliveries.forget(old);
+      } catch (TopicTable.UnavailableException e) {
+        log.warn("Old webhook deliveries were not removed; next sweep: {}", e.getMessage());
+        break;
+      }
+      removed += old.size();
+    }
+    if (removed > 0) {
+      log.info("Webhook deliveries: removed {} settled before the retention period", removed);
     }
   }
 
@@ -206,6 +243,8 @@ class DeliveryWorker implements SmartLifecycle {
     try {
       byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
       long timestamp = now.getEpochSecond();
+      // During a rotation's overlap, signed by both secrets: the receiver holds one or the other.
+      List<String> secrets = webhook.get().liveSecrets(now);
       HttpRequest request =
           HttpRequest.newBuilder(webhook.get().url())
               .timeout(settings.timeout())
@@ -214,7 +253,7 @@ class DeliveryWorker implements SmartLifecycle {
               .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
               .header(
                   WebhookSignature.SIGNATURE_HEADER,
-                  WebhookSignature.sign(webhook.get().secret(), timestamp, body))
+                  WebhookSignature.sign(secrets, timestamp, body))
               .POST(HttpRequest.BodyPublishers.ofByteArray(body))
               .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -2,6 +2,7 @@ package uk.crossline.alerts.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
+import uk.crossline.alerts.WebhookSettings;
 import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Digest;
 import uk.crossline.alerts.inbox.InboxEntry;
@@ -42,13 +44,19 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
   private final Map<UUID, WebhookDelivery> byId = new ConcurrentHashMap<>();
   private final KafkaProperties kafka;
   private final AlertSettings settings;
+  private final WebhookSettings webhookSettings;
   private final Subscriptions subscriptions;
   private final Clock clock = Clock.systemUTC();
   private volatile TopicTable table;
 
-  WebhookDeliveries(KafkaProperties kafka, AlertSettings settings, Subscriptions subscriptions) {
+  WebhookDeliveries(
+      KafkaProperties kafka,
+      AlertSettings settings,
+      WebhookSettings webhookSettings,
+      Subscriptions subscriptions) {
     this.kafka = kafka;
     this.settings = settings;
+    this.webhookSettings = webhookSettings;
     this.subscriptions = subscriptions;
   }
 
@@ -147,6 +155,36 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
         .toList();
   }
 
+  /**
+   * Deliveries that settled before the cutoff whose key this instance owns: what retention removes.
+   *
+   * @param limit the most returned, so one tombstone transaction stays small
+   */
+  List<UUID> settledBefore(Instant cutoff, Predicate<UUID> owned, int limit) {
+    return byId.values().stream()
+        .filter(d -> d.settledBefore(cutoff))
+        .map(WebhookDelivery::alertId)
+        .filter(owned)
+        .limit(limit)
+        .toList();
+  }
+
+  /**
+   * Writes a tombstone for each delivery and returns once this instance has read them back (and so
+   * forgotten them); every other instance forgets them as it reads them.
+   *
+   * @throws TopicTable.UnavailableException when they were not written (then all are kept)
+   */
+  void forget(List<UUID> alertIds) {
+    table.publishAll(
+        alertIds.stream()
+            .map(
+                id ->
+                    (Map.Entry<String, byte[]>)
+                        new SimpleImmutableEntry<>(id.toString(), (byte[]) null))
+            .toList());
+  }
+
   Optional<WebhookDelivery> get(UUID alertId) {
     return Optional.ofNullable(byId.get(alertId));
   }
@@ -154,6 +192,8 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
   /**
    * OK when nothing is failing; FAILING while some alert is being retried; GAVE_UP when the last
    * failures were given up (the alerts stay in the inbox), with the ids of the alerts given up.
+   * Settled deliveries are kept for {@link WebhookSettings#keepDeliveriesFor()} only, so the
+   * delivered and given-up counts are of those that settled since {@code countedSince}.
    */
   @Override
   public Optional<Map<String, Object>> of(UUID subscriptionId) {
@@ -176,6 +216,7 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
         "delivered",
         mine.stream().filter(d -> d.status() == WebhookDelivery.Status.DELIVERED).count());
     view.put("gaveUp", gaveUp.size());
+    view.put("countedSince", clock.instant().minus(webhookSettings.keepDeliveriesFor()).toString());
     mine.stream()
         .filter(d -> d.lastErrorAt().isPresent())
         .max(Comparator.comparing(d -> d.lastErrorAt().orElseThrow()))
@@ -192,6 +233,15 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
 
   private void apply(WebhookDelivery delivery) {
     byId.put(delivery.alertId(), delivery);
+  }
+
+  /** A tombstone: retention removed the delivery. */
+  private void remove(String key) {
+    try {
+      byId.remove(UUID.fromString(key));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("key: not an alert id");
+    }
   }
 
   @Override
@@ -211,7 +261,8 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
             Topics.ALERT_WEBHOOK_DELIVERIES,
             "crossline-alerts-webhook-deliveries",
             settings.topicWait(),
-            (key, value) -> apply(DeliveryJson.read(value)));
+            (key, value) -> apply(DeliveryJson.read(value)),
+            this::remove);
     table.start();
   }
 

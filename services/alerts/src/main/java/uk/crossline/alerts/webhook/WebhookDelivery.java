@@ -122,6 +122,20 @@ record WebhookDelivery(
         Status.GAVE_UP, attempts, now, Optional.of(reason), Optional.of(now), Optional.empty());
   }
 
+  /**
+   * Whether this delivery settled (delivered, or given up) before the time: then it is only a
+   * record of the past, which retention removes. A pending delivery never has.
+   */
+  boolean settledBefore(Instant time) {
+    Optional<Instant> settledAt =
+        switch (status) {
+          case PENDING -> Optional.empty();
+          case DELIVERED -> deliveredAt;
+          case GAVE_UP -> lastErrorAt.or(() -> Optional.of(nextAttemptAt));
+        };
+    return settledAt.filter(at -> at.isBefore(time)).isPresent();
+  }
+
   private WebhookDelivery with(
       Status status,
       int attempts,
