@@ -235,7 +235,12 @@ public final class TopicTable {
         discard(producer);
         throw new UnavailableException("the producer of " + topic + " failed");
       } catch (Exception e) {
-        log.warn("Records were not published to {}: {}", topic, e.toString());
+        // A transactional error names its cause only in the cause: log both.
+        log.warn(
+            "Records were not published to {}: {}{}",
+            topic,
+            e.toString(),
+            e.getCause() == null ? "" : " (cause: " + e.getCause() + ")");
         try {
           producer.abortTransaction();
         } catch (RuntimeException abortFailed) {

@@ -97,12 +97,17 @@ class DigestRelease {
                           Comparator.comparing(Alert::deliveredAt)
                               .thenComparing(a -> a.alertId().toString()))
                       .toList();
-              Digest digest = digest(digestId, held, now);
-              audited(digest, held);
-              webhooks.enqueue(digest, held, earliestSubmission(held));
-              inbox.deliver(List.of(digest));
-              metrics.digest();
-              made.add(digest);
+              // One digest that cannot go out now does not hold back the others.
+              try {
+                Digest digest = digest(digestId, held, now);
+                audited(digest, held);
+                webhooks.enqueue(digest, held, earliestSubmission(held));
+                inbox.deliver(List.of(digest));
+                metrics.digest();
+                made.add(digest);
+              } catch (RuntimeException e) {
+                log.warn("Digest {} not made this time: {}", digestId, e.toString());
+              }
             });
     return made;
   }
@@ -116,9 +121,9 @@ class DigestRelease {
     }
     List<Digest.Group> grouped =
         groups.entrySet().stream()
-            .map(e -> new Digest.Group(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+            .map(e -> Digest.Group.of(e.getKey().get(0), e.getKey().get(1), e.getValue()))
             .sorted(
-                Comparator.comparing((Digest.Group g) -> -g.alertIds().size())
+                Comparator.comparing((Digest.Group g) -> -g.count())
                     .thenComparing(Digest.Group::area)
                     .thenComparing(Digest.Group::category))
             .toList();

@@ -39,18 +39,37 @@ public record Digest(
   public static final int CURRENT_SCHEMA_VERSION = 1;
   public static final String KIND = "DIGEST";
 
+  /** The most alert ids a group lists; {@code ?digest=} lists them all. */
+  public static final int IDS_LISTED = 50;
+
   /**
    * The held alerts about events in one area of one category.
    *
    * @param area the district the events lie in, or {@code unknown} when none of its alerts could
    *     tell (a retraction of an event the subscriber was never shown)
    * @param category the events' category, or {@code unknown} likewise
+   * @param count how many alerts the group holds
+   * @param alertIds the first {@value #IDS_LISTED} of them, oldest first (a burst of thousands
+   *     would otherwise make one record larger than the broker takes)
    */
-  public record Group(String area, String category, List<UUID> alertIds) {
+  public record Group(String area, String category, int count, List<UUID> alertIds) {
     public Group {
       Objects.requireNonNull(area, "groups.area");
       Objects.requireNonNull(category, "groups.category");
       alertIds = List.copyOf(Objects.requireNonNull(alertIds, "groups.alertIds"));
+      if (count < alertIds.size() || alertIds.size() > IDS_LISTED) {
+        throw new IllegalArgumentException(
+            "groups.count: at least the ids listed, which are 50 at most");
+      }
+    }
+
+    /** A group of these alerts, listing the first of them. */
+    public static Group of(String area, String category, List<UUID> alertIds) {
+      return new Group(
+          area,
+          category,
+          alertIds.size(),
+          alertIds.subList(0, Math.min(IDS_LISTED, alertIds.size())));
     }
   }
 
@@ -76,7 +95,7 @@ public record Digest(
 
   /** How many alerts the digest holds. */
   public int total() {
-    return groups.stream().mapToInt(group -> group.alertIds().size()).sum();
+    return groups.stream().mapToInt(Group::count).sum();
   }
 
   @Override

@@ -64,10 +64,18 @@ final class DeliveryJson {
     return MAPPER.writeValueAsString(view(alert));
   }
 
-  /** A digest's body: the digest as the inbox shows it, and every alert it holds. */
-  static String body(Digest digest, List<Alert> alerts) {
+  /**
+   * A digest's body: the digest as the inbox shows it, which part of it this is, and the alerts of
+   * this part.
+   *
+   * @param id this part's delivery id (the digest's for the first part)
+   */
+  static String body(Digest digest, List<Alert> alerts, int part, int parts, java.util.UUID id) {
     Map<String, Object> view = view(digest);
     view.put("total", digest.total());
+    view.put("part", part);
+    view.put("parts", parts);
+    view.put("partId", id.toString());
     view.put("alerts", alerts.stream().map(DeliveryJson::view).toList());
     return MAPPER.writeValueAsString(view);
   }

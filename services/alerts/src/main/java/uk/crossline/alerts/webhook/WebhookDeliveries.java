@@ -94,9 +94,14 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
     record(pending);
   }
 
+  /** The most alerts one POST of a digest carries, so each stays far below the broker's limit. */
+  static final int ALERTS_PER_PART = 100;
+
   /**
    * Hands a digest of a webhook subscription to delivery, with every alert it holds in its body,
-   * before it reaches the inbox (a digest of another subscription is left out).
+   * before it reaches the inbox (a digest of another subscription is left out). A digest of more
+   * than {@value #ALERTS_PER_PART} alerts is posted in parts, each with its own id (the first
+   * part's is the digest's), so no POST, and no record on the deliveries topic, grows without end.
    *
    * @param submittedAt when its earliest event was submitted (for the latency to delivery)
    * @throws TopicTable.UnavailableException when it was not taken (then it is made again)
@@ -106,21 +111,36 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
     if (!isWebhook(digest) || byId.containsKey(digest.alertId())) {
       return;
     }
-    record(
-        List.of(
-            WebhookDelivery.pending(
-                digest.alertId(),
-                digest.subscriptionId(),
-                alerts.stream().map(Alert::eventId).distinct().toList(),
-                Digest.KIND,
-                alerts.stream()
-                    .map(a -> a.content().map(c -> c.detail().label()).orElse("notice"))
-                    .distinct()
-                    .sorted()
-                    .collect(java.util.stream.Collectors.joining(",")),
-                DeliveryJson.body(digest, alerts),
-                submittedAt,
-                clock.instant())));
+    int parts = Math.max(1, (alerts.size() + ALERTS_PER_PART - 1) / ALERTS_PER_PART);
+    List<WebhookDelivery> pending = new ArrayList<>();
+    for (int part = 1; part <= parts; part++) {
+      List<Alert> these =
+          alerts.subList(
+              (part - 1) * ALERTS_PER_PART, Math.min(alerts.size(), part * ALERTS_PER_PART));
+      UUID id = part == 1 ? digest.alertId() : partId(digest.alertId(), part);
+      pending.add(
+          WebhookDelivery.pending(
+              id,
+              digest.subscriptionId(),
+              these.stream().map(Alert::eventId).distinct().toList(),
+              Digest.KIND,
+              these.stream()
+                  .map(a -> a.content().map(c -> c.detail().label()).orElse("notice"))
+                  .distinct()
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining(",")),
+              DeliveryJson.body(digest, these, part, parts, id),
+              submittedAt,
+              clock.instant()));
+    }
+    record(pending);
+  }
+
+  /** The id of a later part of a digest posted in parts: the same on every instance. */
+  static UUID partId(UUID digestId, int part) {
+    return UUID.nameUUIDFromBytes(
+        ("crossline-digest-part|" + digestId + "|" + part)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private void requireCaughtUp() {

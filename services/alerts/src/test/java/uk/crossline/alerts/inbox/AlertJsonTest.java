@@ -92,7 +92,7 @@ class AlertJsonTest {
             AgencyId.of("bromsgrove-dc"),
             Instant.parse("2026-11-25T10:00:00Z"),
             Instant.parse("2026-11-25T11:00:00Z"),
-            List.of(new Digest.Group("redditch", "DEAL_LINE", List.of(held.alertId()))),
+            List.of(Digest.Group.of("redditch", "DEAL_LINE", List.of(held.alertId()))),
             Instant.parse("2026-11-25T11:00:05Z"),
             Optional.empty());
 
@@ -102,6 +102,16 @@ class AlertJsonTest {
     assertThat(Inbox.isToldOfAlone(held)).isFalse();
     assertThat(Inbox.isToldOfAlone(digest)).isTrue();
     assertThat(Inbox.isToldOfAlone(alert())).isTrue();
+  }
+
+  @Test
+  void groupOfABurstThenCountsAllAndListsTheFirstFifty() {
+    List<UUID> ids = java.util.stream.Stream.generate(UUID::randomUUID).limit(120).toList();
+
+    Digest.Group group = Digest.Group.of("redditch", "DEAL_LINE", ids);
+
+    assertThat(group.count()).isEqualTo(120);
+    assertThat(group.alertIds()).containsExactlyElementsOf(ids.subList(0, Digest.IDS_LISTED));
   }
 
   @Test
