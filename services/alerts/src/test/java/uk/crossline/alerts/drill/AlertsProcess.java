@@ -94,9 +94,7 @@ final class AlertsProcess implements AutoCloseable {
                       "--crossline.alerts.webhook.max-backoff=2s",
                       "--crossline.alerts.webhook.give-up-after=5m",
                       "--crossline.alerts.webhook.timeout=5s",
-                      "--crossline.alerts.webhook.tick=100ms",
-                      // A burst is the drill here, not a digest (ignored until rate limits land).
-                      "--crossline.alerts.rate-limit.per-hour=100000"))
+                      "--crossline.alerts.webhook.tick=100ms"))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
