@@ -39,11 +39,17 @@ final class AlertsProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final HttpClient http = HttpClient.newHttpClient();
+  private Duration startup = Duration.ZERO;
 
   private AlertsProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
+  }
+
+  /** How long it took from launch to healthy. */
+  Duration startup() {
+    return startup;
   }
 
   /**
@@ -56,6 +62,7 @@ final class AlertsProcess implements AutoCloseable {
    */
   static AlertsProcess start(String matchingGroup, String webhookGroup, String name) {
     CrosslineStack stack = CrosslineStack.get();
+    long launched = System.nanoTime();
     try {
       int port = freePort();
       Path log = Path.of("target", "alerts-process-" + name + ".log");
@@ -74,6 +81,8 @@ final class AlertsProcess implements AutoCloseable {
                   List.of(
                       java,
                       "-Xmx384m",
+                      // Two cores shared by the whole build: one GC thread.
+                      "-XX:+UseSerialGC",
                       "-jar",
                       jar.toString(),
                       "--server.port=" + port,
@@ -100,6 +109,7 @@ final class AlertsProcess implements AutoCloseable {
               .start();
       var alerts = new AlertsProcess(process, port, log);
       alerts.awaitHealthy();
+      alerts.startup = Duration.ofNanos(System.nanoTime() - launched);
       return alerts;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
