@@ -110,7 +110,13 @@ final class AlertsProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       var alerts = new AlertsProcess(process, port, log);
-      alerts.awaitHealthy();
+      try {
+        alerts.awaitHealthy();
+      } catch (RuntimeException | Error e) {
+        // Not left behind, still matching and posting, when it never became healthy.
+        process.destroyForcibly();
+        throw e;
+      }
       alerts.startup = Duration.ofNanos(System.nanoTime() - launched);
       return alerts;
     } catch (IOException e) {
