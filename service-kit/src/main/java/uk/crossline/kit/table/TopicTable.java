@@ -292,6 +292,12 @@ public final class TopicTable {
       config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
       config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId + "-" + UUID.randomUUID());
       config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, topicWait.toMillis());
+      // A transaction here lives for one write, which gives up after topicWait anyway. When an
+      // instance dies inside one, the broker aborts it only after this timeout, and until then
+      // every instance's committed read of that partition stops at it, so no write there can be
+      // read back: at the client's default (60 s) a crash stalled the alerts service's deliveries
+      // and matching for a minute and made webhooks post again (the kill-mid-burst drill).
+      config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) topicWait.toMillis());
       Producer<String, byte[]> made =
           new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
       try {

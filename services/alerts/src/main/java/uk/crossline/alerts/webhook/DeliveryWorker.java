@@ -231,6 +231,12 @@ class DeliveryWorker implements SmartLifecycle {
   private void attempt(WebhookDelivery delivery) {
     Instant now = clock.instant();
     Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId());
+    if (subscription.isEmpty()) {
+      // Unknown here, not ended (an ended one is still found): its record could not be read by
+      // this instance (written by a newer version, during an upgrade). Giving the alert up would
+      // lose it; it stays pending for an instance that can read the subscription.
+      return;
+    }
     Optional<Webhook> webhook = subscription.flatMap(Subscription::webhook);
     if (webhook.isEmpty()) {
       write(delivery.abandoned("the subscription has no webhook any more", now));

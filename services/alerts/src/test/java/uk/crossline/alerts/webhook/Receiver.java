@@ -12,11 +12,12 @@ import uk.crossline.model.subscription.WebhookSignature;
  * A real webhook receiver on 127.0.0.1: answers 503 to its first {@code failures} requests (or
  * while told to fail), 204 after, and keeps every request as received.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
   /** One POST as it arrived, and what the receiver answered. */
-  record Request(String alertId, String timestamp, String signature, byte[] body, int answered) {
-    boolean accepted() {
+  public record Request(
+      String alertId, String timestamp, String signature, byte[] body, int answered) {
+    public boolean accepted() {
       return answered / 100 == 2;
     }
   }
@@ -24,9 +25,9 @@ final class Receiver implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger failuresLeft;
   private volatile boolean failing;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  Receiver(int failures) throws IOException {
+  public Receiver(int failures) throws IOException {
     this.failuresLeft = new AtomicInteger(failures);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
@@ -47,7 +48,7 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
@@ -55,7 +56,7 @@ final class Receiver implements AutoCloseable {
     this.failing = failing;
   }
 
-  List<Request> accepted() {
+  public List<Request> accepted() {
     return requests.stream().filter(Request::accepted).toList();
   }
 
