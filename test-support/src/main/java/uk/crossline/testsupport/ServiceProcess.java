@@ -21,18 +21,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-  private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+  private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
   private final String name;
   private final Process process;
   private final int port;
   private final Path log;
+  private final Duration startup;
 
-  private ServiceProcess(String name, Process process, int port, Path log) {
+  private ServiceProcess(String name, Process process, int port, Path log, long launched) {
     this.name = name;
     this.process = process;
     this.port = port;
     this.log = log;
+    this.startup = Duration.ofNanos(System.nanoTime() - launched);
   }
 
   /**
@@ -42,17 +44,29 @@ public final class ServiceProcess implements AutoCloseable {
    * @throws IllegalStateException when its jar was not built or it does not become ready
    */
   public static ServiceProcess start(String module, List<String> arguments) {
+    return start(module, List.of("-Xmx384m"), arguments);
+  }
+
+  /**
+   * As {@link #start(String, List)}, with these JVM options (a heap of its own, say) instead of the
+   * default {@code -Xmx384m}.
+   */
+  public static ServiceProcess start(
+      String module, List<String> jvmOptions, List<String> arguments) {
     CrosslineStack stack = CrosslineStack.get();
+    long launched = System.nanoTime();
     Path jar = jarOf(module);
     try {
       int port = freePort();
       Path logs = Files.createDirectories(Path.of("target", "service-logs"));
       Path log = Files.createTempFile(logs, module + "-", ".log");
+      // jvmOptions first: they go before -jar.
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
       command.addAll(
           List.of(
-              "-Xmx384m",
+              // Two cores shared by the whole build: one GC thread, a quick compiler.
               "-XX:+UseSerialGC",
               "-XX:TieredStopAtLevel=1",
               "-jar",
@@ -68,9 +82,14 @@ public final class ServiceProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      var service = new ServiceProcess(module, process, port, log);
-      service.awaitReady();
-      return service;
+      try {
+        awaitReady(module, process, port, log);
+      } catch (RuntimeException e) {
+        // Never left behind, still consuming and posting, when it did not become ready.
+        process.destroyForcibly();
+        throw e;
+      }
+      return new ServiceProcess(module, process, port, log, launched);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -108,13 +127,19 @@ public final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
-  private void awaitReady() {
+  /** How long it took from launch to ready. */
+  public Duration startup() {
+    return startup;
+  }
+
+  private static void awaitReady(String name, Process process, int port, Path log) {
     long deadline = System.nanoTime() + READY_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " died on start; see " + log.toAbsolutePath());
       }
-      if (status("/actuator/health/readiness") == 200) {
+      if (status(port, "/actuator/health/readiness") == 200
+          && status(port, "/actuator/health") == 200) {
         return;
       }
       try {
@@ -124,16 +149,21 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("interrupted while " + name + " started", e);
       }
     }
-    process.destroyForcibly();
     throw new IllegalStateException(
         name + " not ready within " + READY_WITHIN + "; see " + log.toAbsolutePath());
   }
 
-  /** The status code of a path of the service, or 0 when it does not answer. */
+  /** The status code of a GET of a path of the service without a token, or 0 if none came. */
   public int status(String path) {
+    return status(port, path);
+  }
+
+  private static int status(int port, String path) {
     try (HttpClient http = HttpClient.newHttpClient()) {
       var request =
-          HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(5)).build();
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(5))
+              .build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return 0;

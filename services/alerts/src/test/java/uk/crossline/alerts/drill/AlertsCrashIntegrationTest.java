@@ -343,11 +343,7 @@ class AlertsCrashIntegrationTest {
   }
 
   private static void closeQuietly(AlertsProcess process) {
-    try {
-      process.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.close();
   }
 
   /** The distinct ids among the expected ones that the receiver accepted. */

@@ -1,21 +1,15 @@
 package uk.crossline.alerts.drill;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.alerts.AlertsApi;
-import uk.crossline.testsupport.CrosslineStack;
+import uk.crossline.testsupport.ServiceProcess;
 
 /**
  * The alerts service as its own operating-system process, from the jar this build packaged: so a
@@ -35,21 +29,16 @@ final class AlertsProcess implements AutoCloseable {
 
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Process process;
-  private final int port;
-  private final Path log;
+  private final ServiceProcess service;
   private final HttpClient http = HttpClient.newHttpClient();
-  private Duration startup = Duration.ZERO;
 
-  private AlertsProcess(Process process, int port, Path log) {
-    this.process = process;
-    this.port = port;
-    this.log = log;
+  private AlertsProcess(ServiceProcess service) {
+    this.service = service;
   }
 
   /** How long it took from launch to healthy. */
   Duration startup() {
-    return startup;
+    return service.startup();
   }
 
   /**
@@ -58,100 +47,34 @@ final class AlertsProcess implements AutoCloseable {
    *
    * @param matchingGroup its matching consumer group ({@code crossline.alerts.group-id})
    * @param webhookGroup its webhook delivery group ({@code crossline.alerts.webhook.group-id})
-   * @param name what its log file is called after, in {@code target/}
+   * @param name what its log is named after (it is in {@code target/service-logs})
    */
   static AlertsProcess start(String matchingGroup, String webhookGroup, String name) {
-    CrosslineStack stack = CrosslineStack.get();
-    long launched = System.nanoTime();
-    try {
-      int port = freePort();
-      Path log = Path.of("target", "alerts-process-" + name + ".log");
-      Files.deleteIfExists(log);
-      Path jar;
-      try (var files = Files.list(Path.of("target"))) {
-        jar =
-            files
-                .filter(p -> p.getFileName().toString().matches("alerts-.*\\.jar"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("package the alerts service first"));
-      }
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process =
-          new ProcessBuilder(
-                  List.of(
-                      java,
-                      // Every instance holds the whole inbox topic in memory: on a shared test
-                      // broker that is hundreds of thousands of alerts.
-                      "-Xmx1g",
-                      // Two cores shared by the whole build: one GC thread.
-                      "-XX:+UseSerialGC",
-                      "-jar",
-                      jar.toString(),
-                      "--server.port=" + port,
-                      "--server.address=127.0.0.1",
-                      // Its access-log chains say which process wrote an entry.
-                      "--spring.application.name=crossline-alerts-drill",
-                      "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-                      "--spring.kafka.consumer.properties.session.timeout.ms="
-                          + SESSION_TIMEOUT.toMillis(),
-                      "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
-                      "--crossline.elasticsearch.url=" + stack.elasticsearchUrl(),
-                      "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
-                      "--crossline.alerts.group-id=" + matchingGroup,
-                      "--crossline.alerts.webhook.group-id=" + webhookGroup,
-                      "--crossline.alerts.webhook.deliver=true",
-                      "--crossline.alerts.webhook.allow-local-http=true",
-                      "--crossline.alerts.webhook.initial-backoff=200ms",
-                      "--crossline.alerts.webhook.max-backoff=2s",
-                      "--crossline.alerts.webhook.give-up-after=5m",
-                      "--crossline.alerts.webhook.timeout=5s",
-                      "--crossline.alerts.webhook.tick=100ms"))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-      var alerts = new AlertsProcess(process, port, log);
-      try {
-        alerts.awaitHealthy();
-      } catch (RuntimeException | Error e) {
-        // Not left behind, still matching and posting, when it never became healthy.
-        process.destroyForcibly();
-        throw e;
-      }
-      alerts.startup = Duration.ofNanos(System.nanoTime() - launched);
-      return alerts;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new AlertsProcess(
+        ServiceProcess.start(
+            "alerts",
+            // Every instance holds the whole inbox topic in memory: on a shared test broker that
+            // is hundreds of thousands of alerts.
+            List.of("-Xmx1g"),
+            List.of(
+                // Its access-log chains say which process wrote an entry.
+                "--spring.application.name=crossline-alerts-drill-" + name,
+                "--spring.kafka.consumer.properties.session.timeout.ms="
+                    + SESSION_TIMEOUT.toMillis(),
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
+                "--crossline.alerts.group-id=" + matchingGroup,
+                "--crossline.alerts.webhook.group-id=" + webhookGroup,
+                "--crossline.alerts.webhook.deliver=true",
+                "--crossline.alerts.webhook.allow-local-http=true",
+                "--crossline.alerts.webhook.initial-backoff=200ms",
+                "--crossline.alerts.webhook.max-backoff=2s",
+                "--crossline.alerts.webhook.give-up-after=5m",
+                "--crossline.alerts.webhook.timeout=5s",
+                "--crossline.alerts.webhook.tick=100ms")));
   }
 
   Path log() {
-    return log;
-  }
-
-  private void awaitHealthy() {
-    Awaitility.await("the alerts process to be healthy (log: " + log + ")")
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new IllegalStateException("the alerts process died on start; see " + log);
-              }
-              return status("/actuator/health/readiness") == 200
-                  && status("/actuator/health") == 200;
-            });
-  }
-
-  /** The status code of a GET without a token, or 0 when the process does not answer. */
-  int status(String path) {
-    try {
-      return http.send(builder(path).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
+    return service.log();
   }
 
   /** POST with the user's token; the answer's body, or an assertion error naming the status. */
@@ -200,28 +123,23 @@ final class AlertsProcess implements AutoCloseable {
     return builder(path).header("Authorization", "Bearer " + token);
   }
 
+  /** The status code of a GET without a token, or 0 when the process does not answer. */
+  int status(String path) {
+    return service.status(path);
+  }
+
   private HttpRequest.Builder builder(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(CALL_TIMEOUT);
+    return HttpRequest.newBuilder(service.url().resolve(path)).timeout(CALL_TIMEOUT);
   }
 
   /** SIGKILL: no shutdown hook, no close, no commit. */
   void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
+    service.kill();
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     http.close();
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    service.close();
   }
 }
