@@ -50,7 +50,9 @@ function card (alert) {
 }
 
 if (list && window.EventSource) {
-  const source = new EventSource('/alerts/stream')
+  // From where the inbox stood when the page was drawn, so nothing landing since is missed.
+  const from = list.dataset.streamFrom
+  const source = new EventSource('/alerts/stream' + (from ? '?after=' + encodeURIComponent(from) : ''))
   source.addEventListener('alert', (event) => {
     const alert = JSON.parse(event.data)
     if (list.querySelector(`[data-alert-id="${CSS.escape(alert.alertId)}"]`)) return

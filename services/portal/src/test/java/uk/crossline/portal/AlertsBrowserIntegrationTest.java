@@ -27,7 +27,7 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
       browser.go("/alerts/subscriptions/new");
       browser.find(By.id("name")).sendKeys(name);
       browser.find(By.id("purpose")).sendKeys("Cuckooing patrols with Redditch");
-      browser.find(By.cssSelector("#subscription-form button[type=submit]")).click();
+      browser.clickThrough(By.cssSelector("#subscription-form button[type=submit]"));
       WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
       assertThat(summary.getText()).contains("Select at least one district");
       assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#district");
@@ -36,18 +36,18 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
 
       // subscribing to Redditch
       browser.find(By.cssSelector("input[name=district][value=redditch]")).click();
-      browser.find(By.cssSelector("#subscription-form button[type=submit]")).click();
+      browser.clickThrough(By.cssSelector("#subscription-form button[type=submit]"));
       WebElement card = card(browser, name);
       assertThat(card.getText()).contains("Redditch").contains("Each alert as it comes");
       browser.screenshot("subscriptions");
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
       // pausing and resuming it
-      card.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Pause')]")).click();
+      browser.clickThrough(
+          By.xpath(cardXpath(name) + "//button[starts-with(normalize-space(.), 'Pause')]"));
       assertThat(card(browser, name).getText()).contains("Paused");
-      card(browser, name)
-          .findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Resume')]"))
-          .click();
+      browser.clickThrough(
+          By.xpath(cardXpath(name) + "//button[starts-with(normalize-space(.), 'Resume')]"));
       assertThat(card(browser, name).getText()).doesNotContain("Paused");
 
       // when Redditch reports cuckooing while the officer has the inbox open
@@ -69,9 +69,8 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
 
       // ending the subscription
       browser.go("/alerts/subscriptions");
-      card(browser, name)
-          .findElement(By.xpath(".//button[starts-with(normalize-space(.), 'End')]"))
-          .click();
+      browser.clickThrough(
+          By.xpath(cardXpath(name) + "//button[starts-with(normalize-space(.), 'End')]"));
       assertThat(browser.driver().getPageSource()).doesNotContain(name);
     }
   }
@@ -88,10 +87,12 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
   }
 
   private static WebElement card(Browser browser, String name) {
-    return browser.find(
-        By.xpath(
-            "//div[contains(@class,'govuk-summary-card')][.//h2[contains(normalize-space(.), '"
-                + name
-                + "')]]"));
+    return browser.find(By.xpath(cardXpath(name)));
+  }
+
+  private static String cardXpath(String name) {
+    return "//div[contains(@class,'govuk-summary-card')][.//h2[contains(normalize-space(.), '"
+        + name
+        + "')]]";
   }
 }

@@ -77,9 +77,10 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Opens a page of the portal by its path. */
+  /** Opens a page of the portal by its path, and returns once it has a heading. */
   Browser go(String path) {
     driver.get(base + path);
+    find(By.tagName("h1"));
     return this;
   }
 
@@ -116,6 +117,23 @@ final class Browser implements AutoCloseable {
       throw new org.openqa.selenium.TimeoutException(
           e.getMessage() + " (at " + driver.getCurrentUrl() + "; see " + name + ".png)", e);
     }
+  }
+
+  /**
+   * Clicks what leads to another page (a link, a form's button) and returns once that page has
+   * replaced this one, so what is found next is on it.
+   */
+  Browser clickThrough(By by) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    find(by).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    find(By.tagName("h1"));
+    return this;
+  }
+
+  /** Whether the page shown now has an element of this kind, without waiting. */
+  boolean has(By by) {
+    return !driver.findElements(by).isEmpty();
   }
 
   List<WebElement> findAll(By by) {

@@ -104,6 +104,11 @@ class AlertStreams implements Inbox.Listener {
     }
   }
 
+  /** Where this instance has read the inbox topic to: every alert up to here has landed. */
+  synchronized StreamPosition position() {
+    return read;
+  }
+
   /** An alert whose event's retention ended is not replayed any more. */
   @Override
   public synchronized void forgotten(java.util.UUID alertId) {

@@ -50,6 +50,19 @@ class StreamController {
     this.settings = settings;
   }
 
+  @GetMapping("/api/v1/alerts/stream/position")
+  @Operation(
+      summary = "Where the live stream stands now",
+      description =
+          "{position}: an event id of the stream covering every alert this instance has read. A"
+              + " page that asks for it before listing the inbox, then opens the stream with it as"
+              + " Last-Event-ID, misses no alert that lands in between (it may get one twice).")
+  Map<String, String> position(@Parameter(hidden = true) Caller caller) {
+    requireMayReadAlerts(caller);
+    requireCaughtUp();
+    return Map.of("position", streams.position().id());
+  }
+
   @GetMapping("/api/v1/alerts/stream")
   @Operation(
       summary = "Your alerts as they arrive (Server-Sent Events)",
@@ -70,13 +83,7 @@ class StreamController {
           @RequestHeader(name = LAST_EVENT_ID, required = false)
           String header,
       @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
-    if (!Inbox.mayReadAlerts(caller, policy)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include alerts.",
-          List.<FieldProblem>of());
-    }
+    requireMayReadAlerts(caller);
     for (String name : parameters.keySet()) {
       if (!name.equals(LAST_EVENT_ID_PARAMETER)) {
         throw ProblemException.invalid(name, "not a parameter of this endpoint");
@@ -92,13 +99,7 @@ class StreamController {
                 StreamPosition.parse(id.strip())
                     .orElseThrow(
                         () -> ProblemException.invalid(field, "not an event id of this stream")));
-    if (!inbox.caughtUp()) {
-      throw new ProblemException(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "Inbox unavailable",
-          "The inbox cannot be read just now; try again shortly.",
-          List.<FieldProblem>of());
-    }
+    requireCaughtUp();
     SseEmitter emitter =
         new SseEmitter(
             settings.maxDuration().plus(settings.heartbeat().multipliedBy(2)).toMillis());
@@ -182,5 +183,26 @@ class StreamController {
             .name("alert")
             .data(Inbox.view(landed.alert()), MediaType.APPLICATION_JSON));
     return next;
+  }
+
+  private void requireMayReadAlerts(Caller caller) {
+    if (!Inbox.mayReadAlerts(caller, policy)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include alerts.",
+          List.<FieldProblem>of());
+    }
+  }
+
+  /** A stream or position of an instance still reading the inbox would be incomplete. */
+  private void requireCaughtUp() {
+    if (!inbox.caughtUp()) {
+      throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Inbox unavailable",
+          "The inbox cannot be read just now; try again shortly.",
+          List.<FieldProblem>of());
+    }
   }
 }

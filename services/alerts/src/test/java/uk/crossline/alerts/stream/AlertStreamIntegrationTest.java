@@ -232,6 +232,57 @@ class AlertStreamIntegrationTest {
   }
 
   @Test
+  void positionTakenBeforeAnAlertLandsThenAStreamFromItGetsThatAlert(
+      DemoTokens tokens, CrosslineStack stack) throws Exception {
+    // given Bromsgrove subscribed, and a page that took the stream's position
+    var api = new AlertsApi(mvc, tokens);
+    String subscription =
+        api.subscribe("bromsgrove.cso", AlertsApi.district("Redditch", "redditch"));
+    try {
+      String position =
+          AlertsApi.JSON
+              .readTree(
+                  mvc.perform(
+                          get("/api/v1/alerts/stream/position")
+                              .header(
+                                  "Authorization",
+                                  "Bearer " + tokens.accessToken("bromsgrove.cso")))
+                      .andReturn()
+                      .getResponse()
+                      .getContentAsString())
+              .get("position")
+              .asString();
+      // when an alert lands before the stream is opened
+      IntelligenceReported event =
+          AlertEvents.reported(
+              AlertEvents.REDDITCH, AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
+      AlertsApi.awaitMatched(
+          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), event));
+
+      // then a stream opened from that position still brings it
+      try (var client =
+          SseClient.connect(
+              port,
+              () -> tokens.accessToken("bromsgrove.cso"),
+              Optional.of(position),
+              Optional.empty())) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> !client.alertsAbout(List.of(event.eventId().value())).isEmpty());
+      }
+      // and the position is refused to whoever may not be alerted
+      mvc.perform(
+              get("/api/v1/alerts/stream/position")
+                  .header("Authorization", "Bearer " + tokens.accessToken("school.lead")))
+          .andExpect(
+              org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                  .isForbidden());
+    } finally {
+      api.end("bromsgrove.cso", subscription);
+    }
+  }
+
+  @Test
   void matchedDeliveredAndLatencyMoveAndShowAtPrometheus(DemoTokens tokens, CrosslineStack stack)
       throws Exception {
     // given a subscription, and the counts as they stand

@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.portal.hub.Hub;
@@ -51,6 +49,18 @@ class AlertsController {
   @GetMapping("/alerts")
   String inbox(Model model) {
     try {
+      // Where the stream stands, taken before the list: the page's stream starts there, so an
+      // alert that lands while the page is drawn comes live (the page drops one it listed).
+      JsonNode position =
+          Hub.call(
+              "alerts",
+              () ->
+                  hub.alerts()
+                      .get()
+                      .uri("/api/v1/alerts/stream/position")
+                      .retrieve()
+                      .body(JsonNode.class));
+      model.addAttribute("streamFrom", position.path("position").asString(""));
       JsonNode answer =
           Hub.call(
               "alerts",
@@ -83,12 +93,20 @@ class AlertsController {
     return "redirect:/alerts";
   }
 
-  /** Relays the person's live alert stream, resuming after the id their browser last had. */
+  /**
+   * Relays the person's live alert stream, resuming after the id their browser last had. The relay
+   * holds its request's thread for as long as the stream lasts (at most the alerts service's 30
+   * minutes): a virtual thread, so that costs no platform thread.
+   */
   @GetMapping(value = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  ResponseEntity<StreamingResponseBody> stream(
-      @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+  void stream(
+      @RequestHeader(value = "Last-Event-ID", required = false) String header,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String after,
       HttpServletRequest request,
-      HttpServletResponse response) {
+      HttpServletResponse response)
+      throws IOException {
+    // The browser's Last-Event-ID (on reconnecting) wins over where the page said to start.
+    String lastEventId = header != null && !header.isBlank() ? header : after;
     String token = hub.accessToken(request, response);
     HttpRequest.Builder upstream =
         HttpRequest.newBuilder(URI.create(hub.alertsUrl() + "/api/v1/alerts/stream"))
@@ -100,34 +118,34 @@ class AlertsController {
     HttpResponse<InputStream> answer;
     try {
       answer = HTTP.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+      response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+      return;
+    } catch (IOException e) {
+      response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+      return;
     }
-    if (answer.statusCode() != 200) {
-      try (InputStream ignored = answer.body()) {
-        return ResponseEntity.status(answer.statusCode()).build();
-      } catch (IOException e) {
-        return ResponseEntity.status(answer.statusCode()).build();
+    try (InputStream in = answer.body()) {
+      if (answer.statusCode() != 200) {
+        // 403 without alerts, 503 while the inbox is read: the browser's EventSource stops or
+        // retries as it would with the alerts service itself.
+        response.sendError(answer.statusCode());
+        return;
       }
+      response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+      response.setHeader("Cache-Control", "no-store");
+      response.setHeader("X-Accel-Buffering", "no");
+      response.flushBuffer();
+      var out = response.getOutputStream();
+      byte[] buffer = new byte[8192];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, read);
+        out.flush(); // each event to the browser as it comes
+      }
+    } catch (IOException browserGone) {
+      // The browser closed the page or lost the connection: the upstream stream is closed above.
     }
-    StreamingResponseBody relay =
-        out -> {
-          try (InputStream in = answer.body()) {
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-              out.write(buffer, 0, read);
-              out.flush(); // each event to the browser as it comes
-            }
-          }
-        };
-    return ResponseEntity.ok()
-        .contentType(MediaType.TEXT_EVENT_STREAM)
-        .header("Cache-Control", "no-store")
-        .header("X-Accel-Buffering", "no")
-        .body(relay);
   }
 }
