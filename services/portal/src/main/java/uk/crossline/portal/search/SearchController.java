@@ -66,9 +66,6 @@ class SearchController {
     }
     model.addAttribute("purpose", purpose.get());
     model.addAttribute("asked", asked);
-    model.addAttribute("categories", List.of(Category.values()));
-    model.addAttribute("priorities", List.of(Priority.values()));
-    model.addAttribute("districts", gazetteer.districts());
     try {
       JsonNode answer =
           Hub.call(
@@ -87,14 +84,14 @@ class SearchController {
                       .body(JsonNode.class));
       model.addAttribute("total", answer.path("total").asLong());
       model.addAttribute("hits", hits(answer.path("hits")));
-      model.addAttribute("facets", facets(answer.path("facets")));
+      model.addAttribute("filters", filters(facets(answer.path("facets")), asked));
       if (answer.hasNonNull("next")) {
         model.addAttribute("nextPage", withCursor(asked, answer.get("next").asString()));
       }
     } catch (HubProblem problem) {
       model.addAttribute("problem", problem);
       model.addAttribute("hits", List.of());
-      model.addAttribute("facets", Map.of());
+      model.addAttribute("filters", filters(Map.of(), asked));
     }
     return "search/search";
   }
@@ -132,6 +129,39 @@ class SearchController {
     List<EventView> views = new ArrayList<>();
     hits.forEach(hit -> views.add(new EventView(hit, gazetteer)));
     return views;
+  }
+
+  /** The page's filters, in the vocabulary's and the gazetteer's order. */
+  private List<Filter> filters(
+      Map<String, Map<String, Long>> facets, MultiValueMap<String, String> asked) {
+    Map<String, String> categories = new LinkedHashMap<>();
+    for (Category category : Category.values()) {
+      categories.put(category.name(), category.label());
+    }
+    Map<String, String> districts = new LinkedHashMap<>();
+    gazetteer.districts().forEach(d -> districts.put(d.id(), d.name()));
+    Map<String, String> priorities = new LinkedHashMap<>();
+    for (Priority priority : Priority.values()) {
+      priorities.put(priority.name(), priority.label());
+    }
+    return List.of(
+        filter("category", "Category", categories, facets, asked),
+        filter("district", "District", districts, facets, asked),
+        filter("priority", "Partnership priority", priorities, facets, asked));
+  }
+
+  private static Filter filter(
+      String name,
+      String legend,
+      Map<String, String> labels,
+      Map<String, Map<String, Long>> facets,
+      MultiValueMap<String, String> asked) {
+    return Filter.of(
+        name,
+        legend,
+        labels,
+        facets.getOrDefault(name, Map.of()),
+        asked.getOrDefault(name, List.of()));
   }
 
   /** Each facet's counts by value, as the API counted them over what the person may see. */
