@@ -115,6 +115,20 @@ public final class AlertEvents {
         RetractionReason.ENTERED_IN_ERROR);
   }
 
+  /** A producer's settings for the test stack, acknowledged by every replica as the intake's. */
+  public static Map<String, Object> producerConfig() {
+    return Map.of(
+        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        uk.crossline.testsupport.CrosslineStack.get().kafkaBootstrapServers(),
+        org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG,
+        "all");
+  }
+
+  /** Publishes to the test stack as the intake does; returns where each record landed. */
+  public static List<RecordMetadata> publish(IntelligenceEvent... events) throws Exception {
+    return publish(producerConfig(), events);
+  }
+
   /** Publishes as the intake does, keyed by event id; returns where each record landed. */
   public static List<RecordMetadata> publish(
       Map<String, Object> producerConfig, IntelligenceEvent... events) throws Exception {

@@ -12,12 +12,21 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.crossline.model.Topics;
+import uk.crossline.model.audit.AuditAction;
+import uk.crossline.model.audit.AuditEntry;
+import uk.crossline.model.audit.AuditJson;
+import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 
 /** The alerts API as a test drives it, and a way to know matching has passed given records. */
@@ -104,7 +113,7 @@ public final class AlertsApi {
    */
   public static String groupAtEnd(String bootstrap) {
     return uk.crossline.testsupport.ConsumerGroups.atEnd(
-        uk.crossline.model.Topics.INTELLIGENCE_EVENTS, "crossline-alerts-test");
+        Topics.INTELLIGENCE_EVENTS, "crossline-alerts-test");
   }
 
   /** Waits until the matching consumer group has committed past every one of these records. */
@@ -125,6 +134,47 @@ public final class AlertsApi {
                           return offset != null && offset.offset() > r.offset();
                         });
               });
+    }
+  }
+
+  /**
+   * The ALERT_DELIVERY entries of the access log naming this event, read from the audit topic's
+   * last few thousand records (the entries were written moments ago) up to where it ends now.
+   */
+  public static List<AuditEntry> deliveriesLoggedAbout(String eventId) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CrosslineStack.get().kafkaBootstrapServers());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      var end = consumer.endOffsets(partitions);
+      partitions.forEach(p -> consumer.seek(p, Math.max(0, end.get(p) - 5000)));
+      var found = new ArrayList<AuditEntry>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                  AuditEntry entry;
+                  try {
+                    entry = AuditJson.read(record.value());
+                  } catch (RuntimeException unreadable) {
+                    continue; // not ours: a dead-letter drill's record
+                  }
+                  if (entry.action() == AuditAction.ALERT_DELIVERY
+                      && entry.eventIds().stream().anyMatch(id -> id.value().equals(eventId))) {
+                    found.add(entry);
+                  }
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+              });
+      return found;
     }
   }
 }

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -128,7 +126,7 @@ class PacingIntegrationTest {
       AlertsApi.awaitMatched(
           stack.kafkaBootstrapServers(),
           GROUP,
-          AlertEvents.publish(producer(stack), burst.toArray(IntelligenceReported[]::new)));
+          AlertEvents.publish(burst.toArray(IntelligenceReported[]::new)));
 
       // then three come on their own and the other four wait, unseen
       await()
@@ -205,8 +203,7 @@ class PacingIntegrationTest {
       // when two events arrive
       IntelligenceReported one = redditch.event(Category.DEAL_LINE);
       IntelligenceReported two = redditch.event(Category.DEAL_LINE);
-      AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), one, two));
+      AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(one, two));
 
       // then nothing shows before the hour is out
       assertThat(mine(api, subscription)).isEmpty();
@@ -252,15 +249,14 @@ class PacingIntegrationTest {
       // when an event arrives while paused, then nothing comes
       IntelligenceReported whilePaused = redditch.event(Category.DEAL_LINE);
       AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), whilePaused));
+          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(whilePaused));
       assertThat(mine(api, subscription)).isEmpty();
 
       // when resumed, the next event alerts (the one missed while paused does not come later)
       put(tokens, subscription, body.formatted(redditch.area(), "false"))
           .andExpect(jsonPath("$.paused").value(false));
       IntelligenceReported resumed = redditch.event(Category.DEAL_LINE);
-      AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), resumed));
+      AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(resumed));
       assertThat(mine(api, subscription))
           .singleElement()
           .satisfies(
@@ -357,13 +353,5 @@ class PacingIntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString());
-  }
-
-  private static Map<String, Object> producer(CrosslineStack stack) {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG,
-        "all");
   }
 }

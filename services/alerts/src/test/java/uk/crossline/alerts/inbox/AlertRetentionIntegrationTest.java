@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,8 +54,7 @@ class AlertRetentionIntegrationTest {
       IntelligenceReported event =
           AlertEvents.reported(
               AlertEvents.REDDITCH, AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
-      AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), event));
+      AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(event));
       await()
           .atMost(Duration.ofSeconds(90))
           .until(() -> !api.alerts("bromsgrove.cso", subscription).isEmpty());
@@ -67,7 +64,8 @@ class AlertRetentionIntegrationTest {
 
       // when the event's retention ends
       try (var producer =
-          new KafkaProducer<>(producer(stack), new StringSerializer(), new ByteArraySerializer())) {
+          new KafkaProducer<>(
+              AlertEvents.producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
         producer
             .send(new ProducerRecord<>(Topics.INTELLIGENCE_EVENTS, event.eventId().value(), null))
             .get();
@@ -88,13 +86,5 @@ class AlertRetentionIntegrationTest {
     } finally {
       api.end("bromsgrove.cso", subscription);
     }
-  }
-
-  private static Map<String, Object> producer(CrosslineStack stack) {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG,
-        "all");
   }
 }

@@ -1,19 +1,9 @@
 package uk.crossline.alerts.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,10 +13,6 @@ import tools.jackson.databind.JsonNode;
 import uk.crossline.alerts.AlertEvents;
 import uk.crossline.alerts.AlertsApi;
 import uk.crossline.model.AgencyId;
-import uk.crossline.model.Topics;
-import uk.crossline.model.audit.AuditAction;
-import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditJson;
 import uk.crossline.model.event.IntelligenceReported;
 import uk.crossline.model.event.SharingScope;
 import uk.crossline.model.vocabulary.Tlp;
@@ -75,7 +61,7 @@ class MatchingIntegrationTest {
       IntelligenceReported red =
           AlertEvents.reported(
               AlertEvents.REDDITCH, AlertEvents.report(Tlp.RED, SharingScope.none(), "redditch"));
-      var landed = AlertEvents.publish(producer(stack), amber, red, green);
+      var landed = AlertEvents.publish(amber, red, green);
       AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, landed);
 
       // then Bromsgrove has one full-detail alert for the GREEN event, naming the rule
@@ -111,7 +97,7 @@ class MatchingIntegrationTest {
           .isEmpty();
 
       // and each delivery is in the access log with the event id and its recipient
-      assertThat(deliveriesLogged(stack, green.eventId().value()))
+      assertThat(AlertsApi.deliveriesLoggedAbout(green.eventId().value()))
           .filteredOn(
               entry ->
                   List.of(bromsgrove, wychavon).contains(entry.criteria().get("subscriptionId")))
@@ -135,8 +121,7 @@ class MatchingIntegrationTest {
           AlertEvents.reported(
               AlertEvents.BROMSGROVE,
               AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
-      AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), own));
+      AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(own));
 
       // then Bromsgrove is not alerted, while Redditch is
       assertThat(mine(api.alertsAbout("bromsgrove.cso", own.eventId().value()), bromsgrove))
@@ -161,7 +146,7 @@ class MatchingIntegrationTest {
       String eventId = first.eventId().value();
       // when the same report is published twice (a retried intake, a redelivered batch)
       AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), first, first));
+          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(first, first));
       // then it alerts once
       assertThat(mine(api.alertsAbout("bromsgrove.cso", eventId), bromsgrove)).hasSize(1);
 
@@ -173,7 +158,7 @@ class MatchingIntegrationTest {
       AlertsApi.awaitMatched(
           stack.kafkaBootstrapServers(),
           GROUP,
-          AlertEvents.publish(producer(stack), amendment, amendment, retraction, retraction));
+          AlertEvents.publish(amendment, amendment, retraction, retraction));
 
       // then one follow-up each: the amendment with the new content, the retraction with the id
       // only
@@ -211,50 +196,5 @@ class MatchingIntegrationTest {
         .filter(a -> a.get("about").asString().equals(about))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static Map<String, Object> producer(CrosslineStack stack) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    return config;
-  }
-
-  /** The ALERT_DELIVERY entries naming this event, read from the access log topic. */
-  private static List<AuditEntry> deliveriesLogged(CrosslineStack stack, String eventId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (var consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      var end = consumer.endOffsets(partitions);
-      // The entries were written moments ago: the last few thousand records hold them.
-      partitions.forEach(p -> consumer.seek(p, Math.max(0, end.get(p) - 5000)));
-      var found = new java.util.ArrayList<AuditEntry>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                  AuditEntry entry;
-                  try {
-                    entry = AuditJson.read(record.value());
-                  } catch (RuntimeException unreadable) {
-                    continue; // not ours: a dead-letter drill's record
-                  }
-                  if (entry.action() == AuditAction.ALERT_DELIVERY
-                      && entry.eventIds().stream().anyMatch(id -> id.value().equals(eventId))) {
-                    found.add(entry);
-                  }
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-              });
-      return found;
-    }
   }
 }

@@ -7,12 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,7 +119,7 @@ class AlertStreamIntegrationTest {
             AlertEvents.amended(
                 live, AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
         AlertsApi.awaitMatched(
-            stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), amendment));
+            stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(amendment));
         again.awaitEvent(e -> again.alertsAbout(subscription, all).size() >= 5);
         assertThat(again.alertsAbout(subscription, all))
             .extracting(
@@ -256,8 +253,7 @@ class AlertStreamIntegrationTest {
       IntelligenceReported event =
           AlertEvents.reported(
               AlertEvents.REDDITCH, AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
-      AlertsApi.awaitMatched(
-          stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), event));
+      AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(event));
 
       // then a stream opened from that position still brings it
       try (var client =
@@ -347,18 +343,10 @@ class AlertStreamIntegrationTest {
     IntelligenceReported event =
         AlertEvents.reported(
             AlertEvents.REDDITCH, AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
-    AlertsApi.awaitMatched(
-        stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), event));
+    AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(event));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> !api.alertsAbout("bromsgrove.cso", event.eventId().value()).isEmpty());
     return event;
-  }
-
-  static Map<String, Object> producer(CrosslineStack stack) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    return config;
   }
 }

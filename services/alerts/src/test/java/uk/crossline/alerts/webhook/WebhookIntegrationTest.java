@@ -10,19 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,10 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.alerts.AlertEvents;
 import uk.crossline.alerts.AlertsApi;
-import uk.crossline.model.Topics;
-import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
-import uk.crossline.model.audit.AuditJson;
 import uk.crossline.model.event.IntelligenceReported;
 import uk.crossline.model.event.SharingScope;
 import uk.crossline.model.subscription.WebhookSignature;
@@ -99,7 +89,7 @@ class WebhookIntegrationTest {
         AlertsApi.awaitMatched(
             stack.kafkaBootstrapServers(),
             GROUP,
-            AlertEvents.publish(producer(stack), events.toArray(IntelligenceReported[]::new)));
+            AlertEvents.publish(events.toArray(IntelligenceReported[]::new)));
 
         // then every alert arrives, each id accepted once, after the receiver failed at first
         var api = new AlertsApi(mvc, tokens);
@@ -174,7 +164,7 @@ class WebhookIntegrationTest {
 
         // and each webhook delivery is in the access log, once, by the alerts service
         for (IntelligenceReported event : events) {
-          assertThat(webhookDeliveriesLogged(stack, event.eventId().value()))
+          assertThat(webhookDeliveriesLogged(event.eventId().value()))
               .extracting(e -> e.criteria().get("subscriptionId"))
               .containsExactly(subscriptionId);
         }
@@ -198,8 +188,7 @@ class WebhookIntegrationTest {
             AlertEvents.reported(
                 AlertEvents.BROMSGROVE,
                 AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
-        AlertsApi.awaitMatched(
-            stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), event));
+        AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(event));
 
         // then the subscription shows it failing, then given up with the alert's id
         String alertId =
@@ -251,7 +240,7 @@ class WebhookIntegrationTest {
         AlertsApi.awaitMatched(
             stack.kafkaBootstrapServers(),
             GROUP,
-            AlertEvents.publish(producer(stack), events.toArray(IntelligenceReported[]::new)));
+            AlertEvents.publish(events.toArray(IntelligenceReported[]::new)));
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
@@ -318,7 +307,7 @@ class WebhookIntegrationTest {
         AlertsApi.awaitMatched(
             stack.kafkaBootstrapServers(),
             GROUP,
-            AlertEvents.publish(producer(stack), events.toArray(IntelligenceReported[]::new)));
+            AlertEvents.publish(events.toArray(IntelligenceReported[]::new)));
 
         // then each is posted once: one instance posts a given alert
         await()
@@ -434,48 +423,10 @@ class WebhookIntegrationTest {
         .toList();
   }
 
-  private static Map<String, Object> producer(CrosslineStack stack) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    return config;
-  }
-
   /** The webhook ALERT_DELIVERY entries naming this event, read from the access log topic. */
-  private static List<AuditEntry> webhookDeliveriesLogged(CrosslineStack stack, String eventId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (var consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(Topics.AUDIT_LOG).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      var end = consumer.endOffsets(partitions);
-      partitions.forEach(p -> consumer.seek(p, Math.max(0, end.get(p) - 5000)));
-      var found = new java.util.ArrayList<AuditEntry>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                  AuditEntry entry;
-                  try {
-                    entry = AuditJson.read(record.value());
-                  } catch (RuntimeException unreadable) {
-                    continue;
-                  }
-                  if (entry.action() == AuditAction.ALERT_DELIVERY
-                      && "WEBHOOK".equals(entry.criteria().get("channel"))
-                      && entry.eventIds().stream().anyMatch(id -> id.value().equals(eventId))) {
-                    found.add(entry);
-                  }
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-              });
-      return found;
-    }
+  private static List<AuditEntry> webhookDeliveriesLogged(String eventId) {
+    return AlertsApi.deliveriesLoggedAbout(eventId).stream()
+        .filter(entry -> "WEBHOOK".equals(entry.criteria().get("channel")))
+        .toList();
   }
 }

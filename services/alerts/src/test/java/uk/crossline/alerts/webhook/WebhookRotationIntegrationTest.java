@@ -12,14 +12,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -365,8 +363,7 @@ class WebhookRotationIntegrationTest {
     IntelligenceReported event =
         AlertEvents.reported(
             AlertEvents.REDDITCH, AlertEvents.report(Tlp.GREEN, SharingScope.none(), "redditch"));
-    AlertsApi.awaitMatched(
-        stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(producer(stack), event));
+    AlertsApi.awaitMatched(stack.kafkaBootstrapServers(), GROUP, AlertEvents.publish(event));
     String alertId =
         new AlertsApi(mvc, tokens)
             .alertsAbout(user, event.eventId().value()).stream()
@@ -431,7 +428,7 @@ class WebhookRotationIntegrationTest {
   }
 
   private static void seed(SubscriptionEvent event) {
-    Map<String, Object> config = producer(CrosslineStack.get());
+    Map<String, Object> config = AlertEvents.producerConfig();
     try (var producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       producer
@@ -482,12 +479,5 @@ class WebhookRotationIntegrationTest {
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(webhookBody(url)))
             .andExpect(status().isCreated()));
-  }
-
-  private static Map<String, Object> producer(CrosslineStack stack) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    return config;
   }
 }
