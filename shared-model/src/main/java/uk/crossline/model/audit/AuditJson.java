@@ -1,6 +1,5 @@
 package uk.crossline.model.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.json.JsonRefusals;
+import uk.crossline.model.json.StrictJson;
 
 /**
  * The JSON form of access-log entries on the audit topic. Writing gives the canonical form (keys
@@ -25,15 +25,9 @@ import uk.crossline.model.json.JsonRefusals;
 public final class AuditJson {
 
   private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      StrictJson.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
           .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-          .changeDefaultPropertyInclusion(
-              include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
           .build();
 
   private AuditJson() {}

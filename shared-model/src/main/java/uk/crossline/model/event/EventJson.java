@@ -1,12 +1,11 @@
 package uk.crossline.model.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.crossline.model.json.JsonRefusals;
+import uk.crossline.model.json.StrictJson;
 
 /**
  * The JSON form of intelligence events on the topic: what every producer writes and every consumer
@@ -16,17 +15,7 @@ import uk.crossline.model.json.JsonRefusals;
  */
 public final class EventJson {
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          // A missing field reads as absent: Optional fields are empty, required ones are refused
-          // by the records' own checks, naming the field.
-          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .changeDefaultPropertyInclusion(
-              include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
-          .build();
+  private static final JsonMapper MAPPER = StrictJson.builder().build();
 
   private EventJson() {}
 

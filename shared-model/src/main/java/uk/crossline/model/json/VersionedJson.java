@@ -1,9 +1,7 @@
 package uk.crossline.model.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,16 +16,7 @@ import uk.crossline.model.event.EventFormatException;
  */
 public final class VersionedJson<T> {
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .changeDefaultPropertyInclusion(
-              include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
-          .build();
+  private static final JsonMapper MAPPER = StrictJson.mapper();
 
   private final Class<T> type;
   private final String family;

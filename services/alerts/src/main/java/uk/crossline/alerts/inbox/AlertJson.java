@@ -1,13 +1,12 @@
 package uk.crossline.alerts.inbox;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.json.JsonRefusals;
+import uk.crossline.model.json.StrictJson;
 
 /**
  * The JSON form of inbox entries (alerts and digests) on the alerts topic, read strictly as the
@@ -17,16 +16,7 @@ import uk.crossline.model.json.JsonRefusals;
  */
 final class AlertJson {
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .changeDefaultPropertyInclusion(
-              include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
-          .build();
+  private static final JsonMapper MAPPER = StrictJson.mapper();
 
   private AlertJson() {}
 

@@ -1,12 +1,10 @@
 package uk.crossline.alerts.webhook;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +12,7 @@ import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Digest;
 import uk.crossline.alerts.inbox.InboxEntry;
 import uk.crossline.model.json.JsonRefusals;
+import uk.crossline.model.json.StrictJson;
 
 /**
  * The JSON of deliveries on their topic (read strictly, as the hub's other topics), and of the
@@ -22,16 +21,7 @@ import uk.crossline.model.json.JsonRefusals;
  */
 final class DeliveryJson {
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .changeDefaultPropertyInclusion(
-              include -> include.withValueInclusion(JsonInclude.Include.NON_ABSENT))
-          .build();
+  private static final JsonMapper MAPPER = StrictJson.mapper();
 
   private DeliveryJson() {}
 
