@@ -13,11 +13,15 @@ import uk.crossline.testsupport.CrosslineIntegrationTest;
 @CrosslineIntegrationTest
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = "server.port=" + PortalBrowserTest.PORT)
+    properties = "server.port=${crossline.portal.test-port:18080}")
 abstract class PortalBrowserTest {
 
-  /** The test port the identity provider's portal client accepts redirects to. */
-  static final int PORT = 18080;
+  /**
+   * The port the portal listens on in the tests: one the identity provider's portal client accepts
+   * redirects to (18080, or 18081 to 18084 to run several test JVMs side by side, chosen with the
+   * system property {@code crossline.portal.test-port}).
+   */
+  static final int PORT = Integer.getInteger("crossline.portal.test-port", 18080);
 
   static final String BASE = "http://127.0.0.1:" + PORT;
 
