@@ -68,7 +68,7 @@ class PremisesController {
       return Purpose.ask(pathAndQuery(request));
     }
     model.addAttribute("purpose", purpose.get());
-    model.addAttribute("by", by.isEmpty() && !name.isBlank() ? "address" : by);
+    model.addAttribute("by", by);
     model.addAttribute("uprn", uprn);
     model.addAttribute("name", name);
     model.addAttribute("postcode", postcode);
@@ -92,8 +92,6 @@ class PremisesController {
       }
       asked.add("name", name.strip());
       asked.add("postcode", postcode.strip());
-    } else if (!by.isEmpty() || request.getParameterMap().containsKey("by")) {
-      errors.put("by", "Select how to find the premises");
     }
     if (!errors.isEmpty() || asked.isEmpty()) {
       return "premises/premises";
@@ -118,13 +116,10 @@ class PremisesController {
       if (problem.isForbidden()) {
         throw Offered.refused();
       }
-      problem
-          .errors()
-          .forEach(
-              e -> {
-                String field = e.field().equals("key") ? "by" : e.field();
-                errors.putIfAbsent(field, message(field, e.reason()));
-              });
+      // A bad key comes from an address, not from the form: told as a problem, not a field.
+      problem.errors().stream()
+          .filter(e -> List.of("uprn", "name", "postcode").contains(e.field()))
+          .forEach(e -> errors.putIfAbsent(e.field(), message(e.field(), e.reason())));
       if (errors.isEmpty()) {
         model.addAttribute("problem", problem);
       }
