@@ -105,7 +105,7 @@ class LookupController {
       }
       problem.errors().stream()
           .filter(e -> e.field().equals("value") || e.field().equals("type"))
-          .forEach(e -> errors.putIfAbsent(e.field(), message(e.field(), e.reason())));
+          .forEach(e -> errors.putIfAbsent(e.field(), message(e.field(), type, e.reason())));
       return formPage(model, purpose.get(), type, value, errors, errors.isEmpty() ? problem : null);
     }
     JsonNode others = answer.path("otherMatches");
@@ -158,9 +158,14 @@ class LookupController {
     return "lookup/form";
   }
 
-  private static String message(String field, String reason) {
+  /** The API's reason in the form's words; the reason never holds the value. */
+  private static String message(String field, String type, String reason) {
     return field.equals("value")
-        ? "Enter the identifier as you have it: " + reason
+        ? "Enter a "
+            + TYPES.getOrDefault(type, "identifier").toLowerCase(java.util.Locale.UK)
+            + " Crossline can read ("
+            + reason
+            + ")"
         : "Select the type of identifier";
   }
 
