@@ -135,6 +135,9 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
     try (Browser browser = Browser.open(BASE)) {
       // when Redditch's officer looks it up
       browser.signIn("redditch.cso");
+      IntelSeeds.consult(browser, "/lookup");
+      browser.screenshot("lookup-form");
+      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
       lookUp(browser, "PHONE", phone);
 
       // then nothing: no report, and no "other agencies hold something" either
@@ -154,8 +157,9 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
 
       // and a value that is no phone number is refused on the form, linked to the field
       lookUp(browser, "PHONE", "12");
-      assertThat(browser.find(By.cssSelector(".govuk-error-summary a")).getAttribute("href"))
-          .endsWith("#value");
+      WebElement error = browser.find(By.cssSelector(".govuk-error-summary a"));
+      assertThat(error.getAttribute("href")).endsWith("#value");
+      assertThat(error.getText()).startsWith("Enter a phone number Crossline can read (");
       browser.screenshot("lookup-error");
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
