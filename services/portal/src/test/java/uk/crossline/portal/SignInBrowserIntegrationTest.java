@@ -37,7 +37,7 @@ class SignInBrowserIntegrationTest extends PortalBrowserTest {
     try (Browser browser = Browser.open(BASE)) {
       browser.signIn("school.lead");
 
-      assertThat(tasks(browser)).containsExactly("Submit a report");
+      assertThat(tasks(browser)).containsExactly("Submit a report", "Access requests");
       assertThat(browser.findAll(By.cssSelector("a[href='/search']"))).isEmpty();
       browser.screenshot("home-school-lead");
     }

@@ -46,6 +46,27 @@ class HomeController {
               "Search what partners have shared with your agency, across council and police"
                   + " boundaries."));
     }
+    if (person.has(Role.SEARCH)) {
+      tasks.add(
+          new Task(
+              "Look up an identifier",
+              "/lookup",
+              "See the reports that name a phone number, vehicle, social media handle or email,"
+                  + " and whether other agencies hold something you could ask for."));
+      tasks.add(
+          new Task(
+              "Premises",
+              "/premises",
+              "Every agency's flags on a shop or other business premises, by UPRN or by name"
+                  + " and postcode."));
+    }
+    if (person.has(Role.SUBMIT) || person.has(Role.SEARCH)) {
+      tasks.add(
+          new Task(
+              "Access requests",
+              "/access-requests",
+              "Decide on partners' requests to see your agency's reports, and follow your own."));
+    }
     if (person.has(Role.SUBSCRIBE_ALERTS)) {
       tasks.add(
           new Task(

@@ -143,6 +143,31 @@ public final class EventView {
     return "RETRACTED".equals(event.path("status").asString());
   }
 
+  /** A report as a page of another package draws it (a linked report, a flag, a look-up hit). */
+  public static EventView of(JsonNode event, Gazetteer gazetteer) {
+    return new EventView(event, gazetteer);
+  }
+
+  /**
+   * The premises' key the hub knows them by ("uprn:..." or "pc:..."), when the report names one.
+   */
+  public Optional<String> premisesKey() {
+    return Optional.ofNullable(event.at("/premises/key").asString(null))
+        .filter(key -> !key.isBlank());
+  }
+
+  /** The premises' name alone, when the report names premises. */
+  public Optional<String> premisesName() {
+    return Optional.ofNullable(event.at("/premises/name").asString(null))
+        .filter(name -> !name.isBlank());
+  }
+
+  /** The month it was observed as the hub counts it (UTC), e.g. "2026-11". */
+  public String observedMonth() {
+    String at = event.path("observedAt").asString("");
+    return at.length() >= 7 ? at.substring(0, 7) : "";
+  }
+
   private static <E extends Enum<E>> String label(String name, Class<E> type) {
     try {
       E value = Enum.valueOf(type, name);
