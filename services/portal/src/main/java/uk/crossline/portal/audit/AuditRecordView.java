@@ -57,10 +57,15 @@ public final class AuditRecordView {
   }
 
   public String when() {
+    return moment(at());
+  }
+
+  /** An instant as the pages write it, in UK time to the second; as written if unreadable. */
+  static String moment(String instant) {
     try {
-      return MOMENT.format(Instant.parse(at())).replace("AM", "am").replace("PM", "pm");
+      return MOMENT.format(Instant.parse(instant)).replace("AM", "am").replace("PM", "pm");
     } catch (RuntimeException unreadable) {
-      return at();
+      return instant;
     }
   }
 

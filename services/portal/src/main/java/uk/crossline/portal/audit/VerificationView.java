@@ -76,7 +76,7 @@ public record VerificationView(String checkedAt, Copy log, Copy index) {
 
   static VerificationView of(JsonNode answer) {
     return new VerificationView(
-        answer.path("checkedAt").asString(""),
+        AuditRecordView.moment(answer.path("checkedAt").asString("")),
         Copy.of("The log (the source of truth)", answer.path("log")),
         Copy.of("The searchable copy", answer.path("index")));
   }
