@@ -122,14 +122,12 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
 
       // and the policy holds: a script put into the page is refused, and the console says so (so
       // the empty lists above mean something)
-      browser
-          .driver()
-          .executeScript(
-              "const s = document.createElement('script');"
-                  + " s.textContent = 'window.injected = true';"
-                  + " document.body.appendChild(s);");
-      assertThat(browser.driver().executeScript("return window.injected === true"))
-          .isEqualTo(false);
+      var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      js.executeScript(
+          "const s = document.createElement('script');"
+              + " s.textContent = 'window.injected = true';"
+              + " document.body.appendChild(s);");
+      assertThat(js.executeScript("return window.injected === true")).isEqualTo(false);
       assertThat(browser.contentSecurityPolicyViolations())
           .anySatisfy(message -> assertThat(message).contains("script-src"));
     }

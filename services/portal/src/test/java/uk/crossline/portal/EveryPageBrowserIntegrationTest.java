@@ -65,23 +65,26 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
         offered.add(link.getAttribute("href").substring(BASE.length()));
       }
 
+      Set<String> visited = new LinkedHashSet<>();
       for (String path : offered) {
-        browser.go(path);
-        if (browser.has(By.cssSelector("form[action='/purpose']"))) {
-          check(browser, user, "/purpose");
-          browser.find(By.id("purpose")).sendKeys("Checking every page of the portal, " + user);
-          browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
+        visit(browser, user, path);
+        visited.add(path);
+        // and, one level down, the first few pages this one links to (subscriptions from the
+        // inbox, a report from the search, the check from the access log)
+        List<String> linked =
+            browser.findAll(By.cssSelector("main a[href]")).stream()
+                .map(a -> a.getAttribute("href"))
+                .filter(href -> href.startsWith(BASE + "/") && !href.contains("#"))
+                .map(href -> href.substring(BASE.length()))
+                .filter(href -> !href.startsWith("/purpose") && !href.contains("clear"))
+                .filter(href -> !visited.contains(href.split("\\?")[0]) && !offered.contains(href))
+                .distinct()
+                .limit(3)
+                .toList();
+        for (String href : linked) {
+          visit(browser, user, href);
+          visited.add(href.split("\\?")[0]);
         }
-        String heading = browser.find(By.tagName("h1")).getText();
-        assertThat(heading)
-            .as(user + " at " + path)
-            .isNotEqualTo("You do not have access to this page")
-            .isNotEqualTo("Sorry, there is a problem with the service")
-            .isNotEqualTo("Sorry, the service is unavailable");
-        if (!NOT_BUILT_HERE.contains(path)) {
-          assertThat(heading).as(user + " at " + path).isNotEqualTo("Page not found");
-        }
-        check(browser, user, path);
       }
 
       for (String path : GATED) {
@@ -104,6 +107,26 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You have signed out");
       assertThat(browser.contentSecurityPolicyViolations()).as(user + " signing out").isEmpty();
     }
+  }
+
+  /** Opens a page the user is offered (giving a purpose first if asked) and checks it. */
+  private static void visit(Browser browser, String user, String path) throws Exception {
+    browser.go(path);
+    if (browser.has(By.cssSelector("form[action='/purpose']"))) {
+      check(browser, user, "/purpose");
+      browser.find(By.id("purpose")).sendKeys("Checking every page of the portal, " + user);
+      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
+    }
+    String heading = browser.find(By.tagName("h1")).getText();
+    assertThat(heading)
+        .as(user + " at " + path)
+        .isNotEqualTo("You do not have access to this page")
+        .isNotEqualTo("Sorry, there is a problem with the service")
+        .isNotEqualTo("Sorry, the service is unavailable");
+    if (!NOT_BUILT_HERE.contains(path)) {
+      assertThat(heading).as(user + " at " + path).isNotEqualTo("Page not found");
+    }
+    check(browser, user, path);
   }
 
   /** The page shown now: no policy violation, accessible, the headers, a screenshot. */
