@@ -123,6 +123,23 @@ class AuditPagesIntegrationTest {
   }
 
   @Test
+  void eventIdLinkThenFiltersOnThatEventAloneAndClearThenNone() throws Exception {
+    MockHttpSession session = withPurpose();
+    mvc.perform(
+            get("/audit/events/5f0c2d1e-7a4b-8c3d-9e2f-0a1b2c3d4e5f")
+                .with(as("ig.auditor", "AUDIT"))
+                .session(session))
+        .andExpect(redirectedUrl("/audit"));
+    AuditFilters filters = (AuditFilters) session.getAttribute(AuditController.FILTERS);
+    assertThat(filters.eventIdList()).containsExactly("5f0c2d1e-7a4b-8c3d-9e2f-0a1b2c3d4e5f");
+    assertThat(filters.user()).isEmpty();
+
+    mvc.perform(get("/audit?clear").with(as("ig.auditor", "AUDIT")).session(session))
+        .andExpect(redirectedUrl("/audit"));
+    assertThat(session.getAttribute(AuditController.FILTERS)).isNull();
+  }
+
+  @Test
   void recordNotAmongThoseShownThenNotFound() throws Exception {
     String body =
         mvc.perform(
