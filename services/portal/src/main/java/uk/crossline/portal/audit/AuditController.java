@@ -41,9 +41,11 @@ class AuditController {
   static final String SHOWN = "crossline.audit.shown";
 
   private final Hub hub;
+  private final AuditSettings settings;
 
-  AuditController(Hub hub) {
+  AuditController(Hub hub, AuditSettings settings) {
     this.hub = hub;
+    this.settings = settings;
   }
 
   @GetMapping("/audit")
@@ -200,7 +202,7 @@ class AuditController {
           Hub.call(
               "search",
               () ->
-                  hub.search()
+                  hub.search(settings.verificationTimeout())
                       .get()
                       .uri(
                           uri -> {
