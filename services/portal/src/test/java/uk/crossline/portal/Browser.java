@@ -58,6 +58,8 @@ final class Browser implements AutoCloseable {
           "--no-first-run",
           "--window-size=1280,1024",
           "--user-data-dir=" + profile);
+      // The console log, for the content security policy's violations.
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(
@@ -176,6 +178,23 @@ final class Browser implements AutoCloseable {
             .filter(v -> List.of("serious", "critical").contains(String.valueOf(v.get("impact"))))
             .map(v -> v.get("id") + ": " + v.get("help") + " (" + v.get("nodes") + " elements)")
             .toList();
+  }
+
+  /**
+   * What Chromium's console said about the content security policy since the last call (a blocked
+   * script, style, connection or form), each as the console wrote it.
+   */
+  List<String> contentSecurityPolicyViolations() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+        .toList();
+  }
+
+  /** The portal's session cookie, to ask for a page as this browser outside it (its headers). */
+  String sessionCookie() {
+    var cookie = driver.manage().getCookieNamed("JSESSIONID");
+    return cookie == null ? "" : "JSESSIONID=" + cookie.getValue();
   }
 
   private static String axeSource() {

@@ -92,6 +92,26 @@ public class Hub {
     return alerts;
   }
 
+  /**
+   * The search API for a call that may take longer than the usual timeout (the access log's check
+   * of every chain, which reads the whole log), with the same token and problem handling.
+   */
+  public RestClient search(java.time.Duration readTimeout) {
+    var token = new OAuth2ClientHttpRequestInterceptor(clients);
+    token.setClientRegistrationIdResolver(request -> SignInSecurity.REGISTRATION);
+    var requests =
+        new JdkClientHttpRequestFactory(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build());
+    requests.setReadTimeout(readTimeout);
+    return client(
+        RestClient.builder().requestFactory(requests).requestInterceptor(token),
+        settings.searchUrl().toString(),
+        "search");
+  }
+
   /** Calls an API, turning "it did not answer" into a {@link HubProblem} too. */
   public static <T> T call(String service, java.util.function.Supplier<T> call) {
     try {
