@@ -48,12 +48,12 @@ record Draft(FormKind kind, String amending, Map<String, List<String>> answers, 
     return amending != null;
   }
 
-  boolean complete() {
+  public boolean complete() {
     return answered.containsAll(EnumSet.allOf(Page.class));
   }
 
   /** The first page not answered yet. */
-  Page firstUnanswered() {
+  public Page firstUnanswered() {
     for (Page page : Page.values()) {
       if (!answered.contains(page)) {
         return page;
@@ -78,6 +78,13 @@ record Draft(FormKind kind, String amending, Map<String, List<String>> answers, 
       }
     }
     return new Draft(kind, amending, next, answered);
+  }
+
+  /** This draft with the page to be answered again (its answers failed a check). */
+  Draft unanswered(Page page) {
+    Set<Page> pages = answered.isEmpty() ? EnumSet.noneOf(Page.class) : EnumSet.copyOf(answered);
+    pages.remove(page);
+    return new Draft(kind, amending, answers, pages);
   }
 
   Draft answered(Page page) {

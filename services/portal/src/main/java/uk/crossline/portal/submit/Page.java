@@ -93,7 +93,10 @@ enum Page {
       case DETAILS -> {
         fields.addAll(List.of("indicators", "summary"));
         for (int i = 1; i <= IDENTIFIERS; i++) {
-          fields.addAll(List.of("identifierType" + i, "identifierValue" + i, "dealLine" + i));
+          fields.addAll(List.of("identifierType" + i, "identifierValue" + i));
+          if (kind == FormKind.POLICE) {
+            fields.add("dealLine" + i);
+          }
         }
         if (kind.optionalPremises()) {
           fields.addAll(PREMISES);

@@ -102,8 +102,10 @@ class SubmitController {
     boolean change = "true".equals(posted.getFirst("change"));
     Draft draft = kept.get().answer(page, posted);
     Map<String, String> problems = Questions.problems(page, draft);
-    draft.keep(session);
     if (!problems.isEmpty()) {
+      // Kept as typed, so the page shows it again; not answered until it passes.
+      draft = draft.unanswered(page);
+      draft.keep(session);
       return question(model, page, draft, problems, change);
     }
     draft = draft.answered(page);

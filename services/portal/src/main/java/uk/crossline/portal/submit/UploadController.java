@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -162,7 +163,14 @@ class UploadController {
   }
 
   private String tooLarge() {
-    return "The selected file must be smaller than " + settings.maxUpload().toMegabytes() + " MB";
+    return "The selected file must be smaller than " + limit();
+  }
+
+  private String limit() {
+    DataSize size = settings.maxUpload();
+    return size.toMegabytes() > 0
+        ? size.toMegabytes() + " MB"
+        : size.toKilobytes() > 0 ? size.toKilobytes() + " KB" : size.toBytes() + " bytes";
   }
 
   private String page(
@@ -170,7 +178,7 @@ class UploadController {
     model.addAttribute("kind", FormKind.of(person.agencyType()));
     model.addAttribute("errors", errors);
     model.addAttribute("problem", problem);
-    model.addAttribute("limit", settings.maxUpload().toMegabytes() + " MB");
+    model.addAttribute("limit", limit());
     return "submit/upload";
   }
 }
