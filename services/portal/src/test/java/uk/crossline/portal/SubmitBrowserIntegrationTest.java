@@ -99,7 +99,21 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(hit.path("eventId").asString()).isEqualTo(eventId);
       assertThat(hit.path("category").asString()).isEqualTo("EXPLOITATION_CONCERN");
       assertThat(hit.toString()).doesNotContain("@runner");
+
+      // the school lead, who cannot search, retracts it by the hub's reference
+      browser.go("/submit");
+      type(browser, "eventId", eventId);
+      choose(browser, "action", "retract");
+      through(browser, By.cssSelector("#change-form button[type=submit]"));
+      assertThat(browser.find(By.id("event-id")).getText()).isEqualTo(eventId);
+      choose(browser, "reason", "ENTERED_IN_ERROR");
+      through(browser, By.cssSelector("#retract-form button[type=submit]"));
+      assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
+          .isEqualTo("Report retracted");
     }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> search(tokens, "police.analyst", marker).path("total").asLong() == 0);
   }
 
   @Test
