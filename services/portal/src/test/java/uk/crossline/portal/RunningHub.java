@@ -32,7 +32,12 @@ final class RunningHub {
     intake =
         ServiceProcess.start(
             "intake",
-            List.of("--spring.profiles.active=demo", "--crossline.intake.instance=portal-tests"));
+            // One instance name per portal test port: the instance names the intake's Kafka
+            // transactional ids, and two test JVMs' intakes under one name fence each other
+            // (InvalidProducerEpochException: "nothing was published").
+            List.of(
+                "--spring.profiles.active=demo",
+                "--crossline.intake.instance=portal-tests-" + PortalBrowserTest.PORT));
     search = ServiceProcess.start("search", List.of());
     alerts =
         ServiceProcess.start(
