@@ -128,7 +128,10 @@ final class Browser implements AutoCloseable {
   Browser clickThrough(By by) {
     WebElement page = driver.findElement(By.tagName("html"));
     find(by).click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    // Chromium may answer "node does not belong to the document" while the old page goes: gone too.
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(ExpectedConditions.stalenessOf(page));
     find(By.tagName("h1"));
     return this;
   }

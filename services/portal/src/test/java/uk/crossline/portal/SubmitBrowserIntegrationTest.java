@@ -47,12 +47,12 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.go("/submit");
       assertThat(browser.find(By.id("form-title")).getText()).isEqualTo("Safeguarding concern");
       checked(browser, "submit-start");
-      through(browser, By.id("start"));
+      browser.clickThrough(By.id("start"));
 
       // the first page without the concern: one error summary, linked to the field
       type(browser, "reference", reference);
       new Select(browser.find(By.id("yearGroup"))).selectByValue("9");
-      through(browser, By.cssSelector("#question-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       assertThat(browser.findAll(By.cssSelector(".govuk-error-summary"))).hasSize(1);
       WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
       assertThat(summary.getText()).contains("Select what the concern is");
@@ -61,7 +61,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       checked(browser, "submit-about-error");
 
       choose(browser, "concern", "GROOMING_TACTIC");
-      through(browser, By.cssSelector("#question-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       when(browser, "DAY", "B97 4AB");
       checked(browser, "submit-when");
       continueOn(browser);
@@ -80,13 +80,13 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(answers).contains(reference).contains("Year 9").contains("@runner" + marker);
       assertThat(answers).contains("Grooming tactic");
       checked(browser, "submit-check");
-      through(browser, By.cssSelector("a[href='/submit/about?change=true#concern']"));
+      browser.clickThrough(By.cssSelector("a[href='/submit/about?change=true#concern']"));
       choose(browser, "concern", "EXPLOITATION_CONCERN");
-      through(browser, By.cssSelector("#question-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       assertThat(browser.find(By.tagName("h1")).getText()).contains("Check your answers");
       assertThat(browser.find(By.id("answers")).getText()).contains("Exploitation concern");
 
-      through(browser, By.id("send"));
+      browser.clickThrough(By.id("send"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report sent");
       String eventId = browser.find(By.id("event-id")).getText();
@@ -104,10 +104,10 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.go("/submit");
       type(browser, "eventId", eventId);
       choose(browser, "action", "retract");
-      through(browser, By.cssSelector("#change-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#change-form button[type=submit]"));
       assertThat(browser.find(By.id("event-id")).getText()).isEqualTo(eventId);
       choose(browser, "reason", "ENTERED_IN_ERROR");
-      through(browser, By.cssSelector("#retract-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report retracted");
     }
@@ -141,7 +141,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
           .contains("Cloud Nine Vapes " + marker)
           .contains("Not graded");
       checked(browser, "submit-premises-check");
-      through(browser, By.id("send"));
+      browser.clickThrough(By.id("send"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report sent");
 
@@ -165,7 +165,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       choose(browser, "source", "2");
       choose(browser, "intelligence", "B");
       choose(browser, "handling", "C");
-      through(browser, By.cssSelector("#question-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
           .contains("Enter the conditions of sharing");
       type(browser, "conditions", "Not to be used in court without consulting the OIC");
@@ -183,7 +183,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.id("answers")).getText())
           .contains("2 B C: Not to be used in court")
           .contains("07700 900123 (deal line)");
-      through(browser, By.id("send"));
+      browser.clickThrough(By.id("send"));
       eventId = browser.find(By.id("event-id")).getText();
     }
     JsonNode hit = awaitOne(tokens, "police.analyst", marker);
@@ -197,7 +197,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.has(By.id("own-report-actions"))).isFalse();
       browser.go("/submit/retract/" + eventId);
       choose(browser, "reason", "INACCURATE");
-      through(browser, By.cssSelector("#retract-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You cannot do this");
       assertThat(browser.find(By.id("refusal")).getText()).contains("Only the agency");
       checked(browser, "submit-refused");
@@ -208,7 +208,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.signIn("police.analyst");
       giveAPurpose(browser, "/search/events/" + eventId);
       checked(browser, "submit-event-own-report");
-      through(browser, By.id("amend-report"));
+      browser.clickThrough(By.id("amend-report"));
       assertThat(browser.find(By.id("amend-notice")).getText()).contains("enter any");
       assertThat(browser.find(By.cssSelector("input[name=category][value=DEAL_LINE]")).isSelected())
           .isTrue();
@@ -226,7 +226,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.id("identifierValue1")).getAttribute("value")).isEmpty();
       continueOn(browser);
       continueOn(browser);
-      through(browser, By.id("send"));
+      browser.clickThrough(By.id("send"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Amendment sent");
       assertThat(browser.find(By.id("event-id")).getText()).isEqualTo(eventId);
@@ -242,13 +242,13 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
 
       // and retracts it
       browser.go("/search/events/" + eventId);
-      through(browser, By.id("retract-report"));
+      browser.clickThrough(By.id("retract-report"));
       checked(browser, "submit-retract");
-      through(browser, By.cssSelector("#retract-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
           .contains("Select why the report is withdrawn");
       choose(browser, "reason", "SOURCE_WITHDRAWN");
-      through(browser, By.cssSelector("#retract-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report retracted");
       checked(browser, "submit-retracted");
@@ -281,13 +281,13 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.go("/submit/upload");
       assertThat(browser.find(By.id("template")).getAttribute("href"))
           .endsWith("/submit/upload/template.csv");
-      through(browser, By.cssSelector("#upload-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#upload-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
           .contains("Select a CSV file");
       checked(browser, "submit-upload-error");
 
       browser.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-      through(browser, By.cssSelector("#upload-form button[type=submit]"));
+      browser.clickThrough(By.cssSelector("#upload-form button[type=submit]"));
 
       assertThat(browser.find(By.id("rows")).getText()).isEqualTo("3");
       assertThat(browser.find(By.id("accepted")).getText()).isEqualTo("2");
@@ -332,21 +332,8 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
     }
   }
 
-  /**
-   * Clicks what leads to another page and waits for it, as {@link Browser#clickThrough}, but also
-   * reads Chromium's "node does not belong to the document" while the old page goes as gone.
-   */
-  private static void through(Browser browser, By by) {
-    WebElement page = browser.driver().findElement(By.tagName("html"));
-    browser.find(by).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .ignoring(WebDriverException.class)
-        .until(ExpectedConditions.stalenessOf(page));
-    browser.find(By.tagName("h1"));
-  }
-
   private static void continueOn(Browser browser) {
-    through(browser, By.cssSelector("#question-form button[type=submit]"));
+    browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
     assertThat(browser.findAll(By.cssSelector(".govuk-error-summary")))
         .as("errors on " + browser.currentUrl())
         .isEmpty();
@@ -364,7 +351,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
     browser.go(path);
     if (browser.has(By.cssSelector("form[action='/purpose']"))) {
       browser.find(By.id("purpose")).sendKeys(PURPOSE);
-      through(browser, By.cssSelector("form[action='/purpose'] button"));
+      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
     }
   }
 

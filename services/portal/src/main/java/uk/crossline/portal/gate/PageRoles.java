@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,14 +25,25 @@ import uk.crossline.portal.signin.SignedIn;
 @Configuration
 class PageRoles implements WebMvcConfigurer {
 
-  /** The first segment of a page's path, and the role its pages need. */
-  static final Map<String, Role> ROLES =
-      Map.of(
-          "submit", Role.SUBMIT,
-          "search", Role.SEARCH,
-          "alerts", Role.SUBSCRIBE_ALERTS,
-          "statistics", Role.READ_STATISTICS,
-          "audit", Role.AUDIT);
+  /**
+   * The pages under each path and the roles that open them (any one of them). The longest path
+   * that holds a page decides.
+   */
+  static final Map<String, Set<Role>> ROLES =
+      Map.ofEntries(
+          Map.entry("/submit", Set.of(Role.SUBMIT)),
+          Map.entry("/search", Set.of(Role.SEARCH)),
+          Map.entry("/map", Set.of(Role.SEARCH)),
+          Map.entry("/lookup", Set.of(Role.SEARCH)),
+          Map.entry("/premises", Set.of(Role.SEARCH)),
+          // Originators decide on requests for their own reports; asking needs SEARCH.
+          Map.entry("/access-requests", Set.of(Role.SUBMIT, Role.SEARCH)),
+          Map.entry("/access-requests/sent", Set.of(Role.SEARCH)),
+          Map.entry("/access-requests/ask", Set.of(Role.SEARCH)),
+          Map.entry("/access-requests/asked", Set.of(Role.SEARCH)),
+          Map.entry("/alerts", Set.of(Role.SUBSCRIBE_ALERTS)),
+          Map.entry("/statistics", Set.of(Role.READ_STATISTICS)),
+          Map.entry("/audit", Set.of(Role.AUDIT)));
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
@@ -40,19 +52,25 @@ class PageRoles implements WebMvcConfigurer {
           @Override
           public boolean preHandle(
               HttpServletRequest request, HttpServletResponse response, Object handler) {
-            Optional<Role> needed = needed(request.getRequestURI());
-            if (needed.isPresent() && !signedIn().map(p -> p.has(needed.get())).orElse(false)) {
-              throw new AccessDeniedException("this page needs the role " + needed.get());
+            Set<Role> needed = needed(request.getRequestURI());
+            if (!needed.isEmpty()
+                && !signedIn().map(p -> needed.stream().anyMatch(p::has)).orElse(false)) {
+              throw new AccessDeniedException("this page needs one of the roles " + needed);
             }
             return true;
           }
         });
   }
 
-  /** The role a path needs, if its group of pages needs one. */
-  static Optional<Role> needed(String path) {
-    String[] segments = path.split("/", 3);
-    return segments.length < 2 ? Optional.empty() : Optional.ofNullable(ROLES.get(segments[1]));
+  /** The roles that open a path (any one of them), or none when any signed-in person may. */
+  static Set<Role> needed(String path) {
+    for (String pages = path; !pages.isEmpty(); pages = pages.substring(0, pages.lastIndexOf('/'))) {
+      Set<Role> roles = ROLES.get(pages);
+      if (roles != null) {
+        return roles;
+      }
+    }
+    return Set.of();
   }
 
   private static Optional<SignedIn> signedIn() {

@@ -14,7 +14,6 @@ import uk.crossline.model.location.Gazetteer;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.purpose.Purpose;
-import uk.crossline.portal.requests.Offered;
 
 /**
  * A report's links: for each phone, vehicle, handle, person and premises it names, the other
@@ -35,7 +34,6 @@ class LinksController {
 
   @GetMapping("/search/events/{eventId}/links")
   String links(@PathVariable String eventId, HttpSession session, Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     Optional<String> purpose = Purpose.of(session);
     String page = "/search/events/" + eventId + "/links";
     if (purpose.isEmpty()) {
@@ -67,7 +65,7 @@ class LinksController {
       model.addAttribute("cap", answer.path("cap").asInt());
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        throw Offered.refused();
+        throw problem;
       }
       model.addAttribute("problem", problem);
     }

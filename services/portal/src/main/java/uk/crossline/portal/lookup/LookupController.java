@@ -21,7 +21,6 @@ import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.purpose.Purpose;
 import uk.crossline.portal.requests.AskForAccess;
-import uk.crossline.portal.requests.Offered;
 import uk.crossline.portal.search.EventView;
 
 /**
@@ -57,7 +56,6 @@ class LookupController {
 
   @GetMapping("/lookup")
   String form(HttpSession session, Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask("/lookup");
@@ -71,7 +69,6 @@ class LookupController {
       @RequestParam(defaultValue = "") String value,
       HttpSession session,
       Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask("/lookup");
@@ -101,7 +98,7 @@ class LookupController {
                       .body(JsonNode.class));
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        throw Offered.refused();
+        throw problem;
       }
       problem.errors().stream()
           .filter(e -> e.field().equals("value") || e.field().equals("type"))
@@ -126,7 +123,6 @@ class LookupController {
 
   @GetMapping(PAGE)
   String answer(HttpSession session, Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     if (!(session.getAttribute(ANSWER) instanceof Answer answer)) {
       return "redirect:/lookup";
     }

@@ -23,7 +23,6 @@ import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.purpose.Purpose;
 import uk.crossline.portal.requests.AskForAccess;
-import uk.crossline.portal.requests.Offered;
 import uk.crossline.portal.search.EventView;
 
 /**
@@ -62,7 +61,6 @@ class PremisesController {
       HttpServletRequest request,
       HttpSession session,
       Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask(pathAndQuery(request));
@@ -114,7 +112,7 @@ class PremisesController {
       show(answer, pathAndQuery(request), session, model);
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        throw Offered.refused();
+        throw problem;
       }
       // A bad key comes from an address, not from the form: told as a problem, not a field.
       problem.errors().stream()

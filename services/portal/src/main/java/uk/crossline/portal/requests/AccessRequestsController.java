@@ -40,7 +40,6 @@ class AccessRequestsController {
 
   @GetMapping("/access-requests")
   String inbox(Model model) {
-    Offered.onlyTo(model, Role.SUBMIT, Role.SEARCH);
     return inboxPage(model, Map.of(), Map.of());
   }
 
@@ -51,7 +50,6 @@ class AccessRequestsController {
       @RequestParam(defaultValue = "") String reason,
       Model model,
       RedirectAttributes redirect) {
-    Offered.onlyTo(model, Role.SUBMIT, Role.SEARCH);
     String field = "reason-" + requestId;
     Optional<String> wrong = problem(reason, "Enter the reason for your decision");
     if (!decision.equals("approval") && !decision.equals("refusal")) {
@@ -82,7 +80,7 @@ class AccessRequestsController {
               + ".");
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        throw Offered.refused();
+        throw problem;
       }
       if (problem.status() == 400) {
         return inboxPage(
@@ -96,7 +94,6 @@ class AccessRequestsController {
 
   @GetMapping("/access-requests/sent")
   String sent(Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     model.addAttribute("asks", list("outgoing", RequestView::outgoing, model));
     return "requests/sent";
   }
@@ -104,7 +101,6 @@ class AccessRequestsController {
   @PostMapping("/access-requests/ask")
   String ask(
       @RequestParam(defaultValue = "") String justification, HttpSession session, Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     Optional<AskForAccess.Pending> pending = AskForAccess.pending(session);
     if (pending.isEmpty() || pending.get().outcome().isPresent()) {
       return "redirect:/access-requests/asked";
@@ -138,7 +134,7 @@ class AccessRequestsController {
               : AskForAccess.Outcome.ALREADY_ASKED);
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        throw Offered.refused();
+        throw problem;
       }
       if (problem.status() == 409) {
         AskForAccess.answer(session, pending.get(), AskForAccess.Outcome.NOTHING_TO_ASK);
@@ -156,7 +152,6 @@ class AccessRequestsController {
 
   @GetMapping("/access-requests/asked")
   String asked(HttpSession session, Model model) {
-    Offered.onlyTo(model, Role.SEARCH);
     Optional<AskForAccess.Pending> pending = AskForAccess.pending(session);
     if (pending.isEmpty() || pending.get().outcome().isEmpty()) {
       return "redirect:/access-requests/sent";
@@ -207,7 +202,7 @@ class AccessRequestsController {
       answer.path("requests").forEach(r -> views.add(view.apply(r)));
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        throw Offered.refused();
+        throw problem;
       }
       model.addAttribute("problem", problem);
     }
