@@ -46,6 +46,14 @@ class HomeController {
               "Search what partners have shared with your agency, across council and police"
                   + " boundaries."));
     }
+    if (person.has(Role.SEARCH)) {
+      tasks.add(
+          new Task(
+              "Map of reports",
+              "/map",
+              "See where the reports your agency may see are, by district and on a coarse grid,"
+                  + " and get alerts for a district."));
+    }
     if (person.has(Role.SUBSCRIBE_ALERTS)) {
       tasks.add(
           new Task(
