@@ -76,9 +76,9 @@ class StatisticsController {
       List<String> notes = new ArrayList<>();
       answer.path("notes").forEach(n -> notes.add(n.asString()));
       model.addAttribute("partnership", answer.path("partnership").asString(""));
-      model.addAttribute(
-          "period",
-          month(answer.path("from").asString()) + " to " + month(answer.path("to").asString()));
+      String from = month(answer.path("from").asString());
+      String to = month(answer.path("to").asString());
+      model.addAttribute("period", from.equals(to) ? from : from + " to " + to);
       model.addAttribute(
           "markings", answer.path("markings").valueStream().map(JsonNode::asString).toList());
       model.addAttribute("notes", notes);
