@@ -68,8 +68,12 @@ class MapBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.cssSelector("input[name=district][value=redditch]")).isSelected())
           .isTrue();
 
+      // and the search leads back to the map with its words
+      browser.clickThrough(By.cssSelector("#map-link a"));
+      assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo(marker);
+      assertThat(mapCount(browser, "redditch")).isEqualTo("2");
+
       // and from the map's table, alerts for Redditch start with Redditch chosen
-      map(browser, marker);
       browser.clickThrough(
           By.xpath(
               "//tr[@data-district='redditch']//a[starts-with(normalize-space(.), 'Get alerts')]"));
