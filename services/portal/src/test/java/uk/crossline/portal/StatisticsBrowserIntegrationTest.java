@@ -125,7 +125,7 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
   }
 
   @Test
-  void badMonthThenErrorSummaryLinkedToTheField() {
+  void badMonthThenErrorSummaryLinkedToTheField() throws Exception {
     try (Browser browser = Browser.open(BASE)) {
       browser.signIn("scrutiny.panel");
 
@@ -134,6 +134,12 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
       WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
       assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#from");
       assertThat(browser.driver().getTitle()).startsWith("Error: ");
+
+      // and the same bad month asked for as CSV is the same page, not a file
+      HttpResponse<String> download =
+          get(browser, URI.create(BASE + "/statistics/download?from=November&to=" + MONTH));
+      assertThat(download.headers().firstValue("Content-Disposition")).isEmpty();
+      assertThat(download.body()).contains("govuk-error-summary").contains("href=\"#from\"");
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
   }

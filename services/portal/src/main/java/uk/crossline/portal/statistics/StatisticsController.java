@@ -85,13 +85,16 @@ class StatisticsController {
       model.addAttribute("tables", tables);
       model.addAttribute("download", download(asked));
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
-        return forbidden(response, model);
-      }
-      model.addAttribute("problem", problem);
-      model.addAttribute("errors", errorsByField(problem));
-      model.addAttribute("tables", List.of());
+      return problem.isForbidden() ? forbidden(response, model) : refused(model, problem);
     }
+    return "statistics/statistics";
+  }
+
+  /** The page with the API's refusal in its error summary, each field's linked to its input. */
+  private static String refused(Model model, HubProblem problem) {
+    model.addAttribute("problem", problem);
+    model.addAttribute("errors", errorsByField(problem));
+    model.addAttribute("tables", List.of());
     return "statistics/statistics";
   }
 
@@ -119,11 +122,10 @@ class StatisticsController {
     try {
       answer = ask(asked, purpose.get(), "csv", String.class);
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
-        return new ModelAndView(forbidden(response, model), model.asMap());
-      }
-      // Shown on the page, with its fields, as the page's own request would show it.
-      String view = statistics(parameters, request, response, session, model);
+      // Shown on the statistics page, as its own request would show it (without asking again).
+      model.addAttribute("purpose", purpose.get());
+      model.addAttribute("asked", asked);
+      String view = problem.isForbidden() ? forbidden(response, model) : refused(model, problem);
       return new ModelAndView(view, model.asMap());
     }
     String filename =
