@@ -48,4 +48,25 @@ final class Intake {
          "marking": {"tlp": "GREEN"}}"""
             .formatted(marker, marker));
   }
+
+  /**
+   * A police deal-line report in Redditch (B97) with this marking, its summary and reference
+   * carrying the marker; returns the event id.
+   */
+  static String policeDealLine(DemoTokens tokens, String marker, String tlp) throws Exception {
+    return submit(
+        tokens,
+        "police.analyst",
+        "/api/v1/police/reports",
+        """
+        {"reference": "PORTAL/%s/%s",
+         "observedAt": {"at": "2026-11-20T21:30:00Z", "precision": "EXACT"},
+         "where": {"postcode": "B97 4AB"},
+         "category": "DEAL_LINE",
+         "indicators": ["OLDER_ASSOCIATES"],
+         "summary": "Deal line advertised to users in Redditch town centre %s",
+         "grading": {"source": "2", "intelligence": "B", "handling": "P"},
+         "marking": {"tlp": "%s"}}"""
+            .formatted(marker, tlp, marker, tlp));
+  }
 }

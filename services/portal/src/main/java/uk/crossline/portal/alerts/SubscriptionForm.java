@@ -21,6 +21,11 @@ record SubscriptionForm(
     return new SubscriptionForm("", "", List.of(), List.of(), "EACH");
   }
 
+  /** The same form with these districts chosen. */
+  SubscriptionForm withDistricts(List<String> chosen) {
+    return new SubscriptionForm(name, purpose, List.copyOf(chosen), categories, pacing);
+  }
+
   static SubscriptionForm of(MultiValueMap<String, String> fields) {
     return new SubscriptionForm(
         fields.getOrDefault("name", List.of("")).getFirst(),

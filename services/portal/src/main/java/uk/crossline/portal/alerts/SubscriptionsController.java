@@ -70,9 +70,23 @@ class SubscriptionsController {
     return "alerts/subscriptions";
   }
 
+  /**
+   * A blank form; {@code ?district=} (repeatable) pre-chooses districts, as the map's "Get alerts
+   * for this district" links do. Ids the gazetteer does not know are ignored.
+   */
   @GetMapping("/alerts/subscriptions/new")
-  String blank(Model model) {
-    return form(model, SubscriptionForm.blank(), null, null);
+  String blank(
+      @RequestParam(name = "district", required = false) List<String> districts, Model model) {
+    SubscriptionForm blank = SubscriptionForm.blank();
+    if (districts != null) {
+      blank =
+          blank.withDistricts(
+              districts.stream()
+                  .filter(d -> gazetteer.district(d).isPresent())
+                  .distinct()
+                  .toList());
+    }
+    return form(model, blank, null, null);
   }
 
   @PostMapping("/alerts/subscriptions")

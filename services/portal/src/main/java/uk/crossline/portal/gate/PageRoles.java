@@ -23,7 +23,7 @@ import uk.crossline.portal.signin.SignedIn;
  * line here.
  */
 @Configuration
-class PageRoles implements WebMvcConfigurer {
+public class PageRoles implements WebMvcConfigurer {
 
   /**
    * The pages under each path and the roles that open them (any one of them). The longest path
@@ -63,7 +63,7 @@ class PageRoles implements WebMvcConfigurer {
   }
 
   /** The roles that open a path (any one of them), or none when any signed-in person may. */
-  static Set<Role> needed(String path) {
+  public static Set<Role> needed(String path) {
     for (String pages = path; !pages.isEmpty(); pages = pages.substring(0, pages.lastIndexOf('/'))) {
       Set<Role> roles = ROLES.get(pages);
       if (roles != null) {
