@@ -76,7 +76,8 @@ class LinksBrowserIntegrationTest extends PortalBrowserTest {
       browser.signIn("youth.mentor");
       browser.go("/search/events/00000000-0000-0000-0000-000000000000/links");
 
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+      assertThat(browser.find(By.tagName("h1")).getText())
+          .isEqualTo("You do not have access to this page");
       browser.screenshot("forbidden-youth-mentor");
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }

@@ -170,7 +170,8 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
     try (Browser browser = Browser.open(BASE)) {
       browser.signIn("youth.mentor");
       browser.go("/lookup");
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+      assertThat(browser.find(By.tagName("h1")).getText())
+          .isEqualTo("You do not have access to this page");
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
       // an originator who submits decides on requests for its reports, so the inbox opens
@@ -178,7 +179,8 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Access requests");
       assertThat(browser.has(By.cssSelector("a[href='/access-requests/sent']"))).isFalse();
       browser.go("/access-requests/sent");
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+      assertThat(browser.find(By.tagName("h1")).getText())
+          .isEqualTo("You do not have access to this page");
     }
   }
 

@@ -121,7 +121,8 @@ class MapBrowserIntegrationTest extends PortalBrowserTest {
       browser.signIn("school.lead");
       browser.go("/map");
 
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You cannot use this page");
+      assertThat(browser.find(By.tagName("h1")).getText())
+          .isEqualTo("You do not have access to this page");
       assertThat(browser.findAll(By.id("district-map"))).isEmpty();
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }

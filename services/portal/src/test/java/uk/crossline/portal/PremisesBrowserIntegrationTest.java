@@ -107,7 +107,8 @@ class PremisesBrowserIntegrationTest extends PortalBrowserTest {
     try (Browser browser = Browser.open(BASE)) {
       browser.signIn("school.lead");
       browser.go("/premises");
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+      assertThat(browser.find(By.tagName("h1")).getText())
+          .isEqualTo("You do not have access to this page");
     }
   }
 

@@ -151,7 +151,8 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
 
       browser.go("/statistics");
 
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You cannot use this page");
+      assertThat(browser.find(By.tagName("h1")).getText())
+          .isEqualTo("You do not have access to this page");
       assertThat(browser.findAll(By.cssSelector("table.crossline-statistics"))).isEmpty();
       assertThat(get(browser, URI.create(BASE + "/statistics")).statusCode()).isEqualTo(403);
       assertThat(get(browser, URI.create(BASE + "/statistics/download")).statusCode())

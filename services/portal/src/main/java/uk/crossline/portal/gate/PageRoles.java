@@ -26,8 +26,8 @@ import uk.crossline.portal.signin.SignedIn;
 public class PageRoles implements WebMvcConfigurer {
 
   /**
-   * The pages under each path and the roles that open them (any one of them). The longest path
-   * that holds a page decides.
+   * The pages under each path and the roles that open them (any one of them). The longest path that
+   * holds a page decides.
    */
   static final Map<String, Set<Role>> ROLES =
       Map.ofEntries(
@@ -64,7 +64,9 @@ public class PageRoles implements WebMvcConfigurer {
 
   /** The roles that open a path (any one of them), or none when any signed-in person may. */
   public static Set<Role> needed(String path) {
-    for (String pages = path; !pages.isEmpty(); pages = pages.substring(0, pages.lastIndexOf('/'))) {
+    for (String pages = path;
+        !pages.isEmpty();
+        pages = pages.substring(0, pages.lastIndexOf('/'))) {
       Set<Role> roles = ROLES.get(pages);
       if (roles != null) {
         return roles;

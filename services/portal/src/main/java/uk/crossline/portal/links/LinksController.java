@@ -9,7 +9,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.JsonNode;
-import uk.crossline.model.Role;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;

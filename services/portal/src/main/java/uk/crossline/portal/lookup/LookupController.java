@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.crossline.model.Role;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -54,9 +53,8 @@ class MapController {
       HttpServletResponse response,
       HttpSession session,
       Model model) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person) || !person.has(Role.SEARCH)) {
-      return forbidden(response, model);
-    }
+    // The page gate lets only people with SEARCH this far.
+    SignedIn person = (SignedIn) model.getAttribute("signedIn");
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask(
@@ -81,7 +79,7 @@ class MapController {
       model.addAttribute("located", grid.path("located").asLong());
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
-        return forbidden(response, model);
+        throw problem;
       }
       model.addAttribute("problem", problem);
     }
@@ -90,13 +88,6 @@ class MapController {
         "map", DistrictMap.draw(shapes, byDistrict, tiles, district -> search(asked, district)));
     model.addAttribute("elsewhere", elsewhere(byDistrict));
     return "map/map";
-  }
-
-  /** The person may not search: the same page whether the portal or the API says so. */
-  private static String forbidden(HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.FORBIDDEN.value());
-    model.addAttribute("what", "the map");
-    return "statistics/forbidden";
   }
 
   /** The filters asked for, tidied: blanks dropped, words trimmed. */

@@ -17,7 +17,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
-import uk.crossline.model.Role;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;

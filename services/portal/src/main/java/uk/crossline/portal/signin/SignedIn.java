@@ -30,6 +30,17 @@ public record SignedIn(String username, AgencyId agency, AgencyType agencyType, 
     return roles.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(roles));
   }
 
+  /**
+   * The person a page is drawn for ({@code signedIn} in its model). Every page that calls this is
+   * behind sign-in and the page gate, so there is one; without, the page is refused.
+   */
+  public static SignedIn in(org.springframework.ui.Model model) {
+    if (model.getAttribute(SignedInAdvice.ATTRIBUTE) instanceof SignedIn person) {
+      return person;
+    }
+    throw new org.springframework.security.access.AccessDeniedException("not signed in");
+  }
+
   /** The person the ID token describes, or empty when it lacks the agency claims. */
   public static Optional<SignedIn> of(OidcUser user) {
     String agency = user.getClaimAsString("agency");

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,11 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import uk.crossline.model.Role;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.purpose.Purpose;
-import uk.crossline.portal.signin.SignedIn;
 
 /**
  * The statistics page and its CSV. Both are the search API's statistics as the signed-in person
@@ -58,9 +55,6 @@ class StatisticsController {
       HttpServletResponse response,
       HttpSession session,
       Model model) {
-    if (!mayRead(model)) {
-      return forbidden(response, model);
-    }
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask(pathAndQuery(request));
@@ -85,7 +79,10 @@ class StatisticsController {
       model.addAttribute("tables", tables);
       model.addAttribute("download", download(asked));
     } catch (HubProblem problem) {
-      return problem.isForbidden() ? forbidden(response, model) : refused(model, problem);
+      if (problem.isForbidden()) {
+        throw problem;
+      }
+      return refused(model, problem);
     }
     return "statistics/statistics";
   }
@@ -110,9 +107,6 @@ class StatisticsController {
       HttpSession session,
       Model model)
       throws IOException {
-    if (!mayRead(model)) {
-      return new ModelAndView(forbidden(response, model), model.asMap());
-    }
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return new ModelAndView(Purpose.ask(pathAndQuery(request)));
@@ -122,11 +116,13 @@ class StatisticsController {
     try {
       answer = ask(asked, purpose.get(), "csv", String.class);
     } catch (HubProblem problem) {
+      if (problem.isForbidden()) {
+        throw problem;
+      }
       // Shown on the statistics page, as its own request would show it (without asking again).
       model.addAttribute("purpose", purpose.get());
       model.addAttribute("asked", asked);
-      String view = problem.isForbidden() ? forbidden(response, model) : refused(model, problem);
-      return new ModelAndView(view, model.asMap());
+      return new ModelAndView(refused(model, problem), model.asMap());
     }
     String filename =
         Optional.ofNullable(answer.getHeaders().getContentDisposition().getFilename())
@@ -139,18 +135,6 @@ class StatisticsController {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.getWriter().write(CsvGuard.guard(Optional.ofNullable(answer.getBody()).orElse("")));
     return null; // written here: the CSV is the answer
-  }
-
-  private static boolean mayRead(Model model) {
-    return model.getAttribute("signedIn") instanceof SignedIn person
-        && person.has(Role.READ_STATISTICS);
-  }
-
-  /** The person may not read statistics: the same page whether the portal or the API says so. */
-  private static String forbidden(HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.FORBIDDEN.value());
-    model.addAttribute("what", "the partnership's statistics");
-    return "statistics/forbidden";
   }
 
   private <T> ResponseEntity<T> ask(

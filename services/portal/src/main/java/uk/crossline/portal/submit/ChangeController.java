@@ -44,9 +44,7 @@ class ChangeController {
       HttpSession session,
       Model model,
       HttpServletResponse response) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return SubmitController.refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     Map<String, String> errors = new LinkedHashMap<>();
     String id = eventId.strip().toLowerCase(java.util.Locale.ROOT);
     if (id.isEmpty()) {
@@ -77,9 +75,7 @@ class ChangeController {
       HttpSession session,
       Model model,
       HttpServletResponse response) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return SubmitController.refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     if (!isEventId(eventId)) {
       return notFound(model, response);
     }
@@ -117,9 +113,7 @@ class ChangeController {
 
   @GetMapping("/submit/retract/{eventId}")
   String retraction(@PathVariable String eventId, Model model, HttpServletResponse response) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return SubmitController.refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     if (!isEventId(eventId)) {
       return notFound(model, response);
     }
@@ -133,9 +127,7 @@ class ChangeController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return SubmitController.refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     if (!isEventId(eventId)) {
       return notFound(model, response);
     }

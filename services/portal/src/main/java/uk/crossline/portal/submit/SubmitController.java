@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
-import uk.crossline.model.Role;
 import uk.crossline.model.location.Gazetteer;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
@@ -43,9 +42,7 @@ class SubmitController {
 
   @GetMapping("/submit")
   String start(Model model, HttpSession session, HttpServletResponse response) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     model.addAttribute("kind", FormKind.of(person.agencyType()));
     model.addAttribute("draft", Draft.of(session).orElse(null));
     model.addAttribute("errors", Map.of());
@@ -57,9 +54,7 @@ class SubmitController {
 
   @GetMapping("/submit/start")
   String begin(Model model, HttpSession session, HttpServletResponse response) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     Draft.blank(FormKind.of(person.agencyType())).keep(session);
     return "redirect:" + Page.ABOUT.href();
   }
@@ -214,14 +209,6 @@ class SubmitController {
     model.addAttribute(
         "refusals", problem == null ? List.of() : Questions.refusals(problem, draft));
     return "submit/check";
-  }
-
-  static String refused(Model model, HttpServletResponse response) {
-    return refused(
-        model,
-        response,
-        new HubProblem(
-            403, "Forbidden", "Your role does not include submitting reports.", List.of()));
   }
 
   /** The hub's (or the portal's) 403 as a page, with its status. */

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
-import uk.crossline.model.Role;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.signin.SignedIn;
@@ -79,17 +78,13 @@ class UploadController {
 
   @GetMapping("/submit/upload")
   String form(Model model, HttpServletResponse response) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return SubmitController.refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     return page(model, person, Map.of(), null);
   }
 
   @GetMapping("/submit/upload/template.csv")
   ResponseEntity<String> template(Model model) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return ResponseEntity.status(403).build();
-    }
+    SignedIn person = SignedIn.in(model);
     FormKind kind = FormKind.of(person.agencyType());
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -108,9 +103,7 @@ class UploadController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person && person.has(Role.SUBMIT))) {
-      return SubmitController.refused(model, response);
-    }
+    SignedIn person = SignedIn.in(model);
     if (file == null || file.isEmpty()) {
       return page(model, person, Map.of("file", "Select a CSV file"), null);
     }
