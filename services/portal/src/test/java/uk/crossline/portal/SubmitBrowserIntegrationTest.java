@@ -114,21 +114,33 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
   }
 
   @Test
-  void tradingStandardsOfficerFlagsAPremisesThroughThePages(DemoTokens tokens) throws Exception {
+  void tradingStandardsOfficerFlagsAPremisesThroughThePagesThenSeesEveryAgencysFlags(
+      DemoTokens tokens) throws Exception {
+    // given the police and Redditch council have flagged a shop (and the police kept an AMBER
+    // flag on it to themselves)
     String marker = marker();
+    String uprn = IntelSeeds.uprn();
+    String shop = IntelSeeds.shop(marker, uprn);
+    String police = IntelSeeds.police(tokens, marker, "GREEN", IntelSeeds.phone(), shop);
+    String council =
+        IntelSeeds.council(
+            tokens, "redditch.cso", marker, "{\"tlp\": \"GREEN\"}", IntelSeeds.phone(), shop);
+    String amber = IntelSeeds.police(tokens, marker, "AMBER", IntelSeeds.phone(), shop);
     try (Browser browser = Browser.open(BASE)) {
+      // when the trading standards officer flags it through the pages
       browser.signIn("ts.officer");
       browser.go("/submit/start");
       type(browser, "reference", "TS/" + marker);
       choose(browser, "visit", "TEST_PURCHASE");
       choose(browser, "finding", "UNDER_AGE_SALE");
       type(browser, "premisesName", "Cloud Nine Vapes " + marker);
-      type(browser, "premisesAddress", "12 Alcester Street, Redditch");
-      type(browser, "premisesPostcode", "B98 8AE");
+      type(browser, "premisesAddress", "1 Alcester Street, Redditch");
+      type(browser, "premisesPostcode", "B97 4AB");
+      type(browser, "premisesUprn", uprn);
       choose(browser, "graded", "NO");
       checked(browser, "submit-premises-about");
       continueOn(browser);
-      when(browser, "DAY", "B98 8AE");
+      when(browser, "DAY", "B97 4AB");
       continueOn(browser);
       type(browser, "summary", "Test purchase by a 15 year old volunteer " + marker);
       continueOn(browser);
@@ -141,10 +153,26 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.clickThrough(By.id("send"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report sent");
-
-      JsonNode hit = awaitOne(tokens, "ts.officer", marker);
+      JsonNode hit = awaitOne(tokens, "ts.officer", "volunteer " + marker);
       assertThat(hit.at("/premises/name").asString()).isEqualTo("Cloud Nine Vapes " + marker);
       assertThat(hit.path("category").asString()).isEqualTo("VAPE_SUPPLY_TO_MINORS");
+      IntelSeeds.awaitVisible(tokens, "police.analyst", police);
+      IntelSeeds.awaitVisible(tokens, "redditch.cso", council);
+      IntelSeeds.awaitVisible(tokens, "police.analyst", amber);
+
+      // then the premises page shows its own flag and the others' it may see, not the AMBER one
+      giveAPurpose(browser, "/premises");
+      browser.find(By.id("uprn")).sendKeys(uprn);
+      browser.clickThrough(By.cssSelector("#premises-form button"));
+      assertThat(browser.find(By.id("total")).getText()).isEqualTo("3 flags from 3 agencies");
+      assertThat(browser.find(By.id("timeline")).getText())
+          .contains("Test purchase by a 15 year old volunteer " + marker)
+          .doesNotContain("TLP:AMBER");
+      assertThat(
+              browser.findAll(By.cssSelector("#timeline a[href='/search/events/" + amber + "']")))
+          .isEmpty();
+      assertThat(browser.has(By.id("other-matches-exist"))).isTrue();
+      checked(browser, "submit-premises-flags");
     }
   }
 
