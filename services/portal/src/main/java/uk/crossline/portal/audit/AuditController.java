@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,22 +63,11 @@ class AuditController {
       return "audit/records";
     }
     try {
-      JsonNode answer =
-          Hub.call(
-              "search",
-              () ->
-                  hub.search()
-                      .get()
-                      .uri(
-                          uri -> {
-                            asked.get().addTo(uri.path("/api/v1/audit/records"));
-                            if (after != null && !after.isBlank()) {
-                              uri.queryParam("after", after);
-                            }
-                            return uri.queryParam("purpose", purpose.get()).build();
-                          })
-                      .retrieve()
-                      .body(JsonNode.class));
+      MultiValueMap<String, String> parameters = asked.get().parameters();
+      if (after != null && !after.isBlank()) {
+        parameters.add("after", after);
+      }
+      JsonNode answer = hub.consult("/api/v1/audit/records", parameters, purpose.get());
       List<AuditRecordView> records = new ArrayList<>();
       answer.path("records").forEach(record -> records.add(new AuditRecordView(record)));
       Map<String, String> shown = new LinkedHashMap<>();
@@ -96,11 +86,7 @@ class AuditController {
                 .toUriString());
       }
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
-        throw problem;
-      }
-      model.addAttribute("problem", problem);
-      model.addAttribute("fieldErrors", fieldErrors(problem));
+      refused(model, problem);
     }
     return "audit/records";
   }
@@ -198,29 +184,19 @@ class AuditController {
       return "audit/verification";
     }
     try {
+      MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      if (!onlyChain.isEmpty()) {
+        parameters.add("chain", onlyChain);
+      }
       JsonNode answer =
-          Hub.call(
-              "search",
-              () ->
-                  hub.search(settings.verificationTimeout())
-                      .get()
-                      .uri(
-                          uri -> {
-                            uri.path("/api/v1/audit/verification");
-                            if (!onlyChain.isEmpty()) {
-                              uri.queryParam("chain", onlyChain);
-                            }
-                            return uri.queryParam("purpose", purpose.get()).build();
-                          })
-                      .retrieve()
-                      .body(JsonNode.class));
+          hub.consult(
+              settings.verificationTimeout(),
+              "/api/v1/audit/verification",
+              parameters,
+              purpose.get());
       model.addAttribute("report", VerificationView.of(answer));
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
-        throw problem;
-      }
-      model.addAttribute("problem", problem);
-      model.addAttribute("fieldErrors", fieldErrors(problem));
+      refused(model, problem);
     }
     return "audit/verification";
   }
@@ -248,6 +224,18 @@ class AuditController {
       actions.add(Map.entry(action.name(), AuditRecordView.words(action.name())));
     }
     return actions;
+  }
+
+  /**
+   * The API's refusal on the page, in its error summary and by the fields it names; a 403 goes on
+   * to the "no access" page instead.
+   */
+  private static void refused(Model model, HubProblem problem) {
+    if (problem.isForbidden()) {
+      throw problem;
+    }
+    model.addAttribute("problem", problem);
+    model.addAttribute("fieldErrors", fieldErrors(problem));
   }
 
   /** The API's refusals by field, for the error summary's links and the fields' messages. */

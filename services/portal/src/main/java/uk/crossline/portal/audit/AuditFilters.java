@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriBuilder;
 import uk.crossline.model.audit.AuditAction;
@@ -96,29 +97,37 @@ public record AuditFilters(
         : Arrays.stream(eventIds.split("[,\\s]+")).filter(id -> !id.isBlank()).toList();
   }
 
-  /** Adds what was asked to a call of {@code GET /api/v1/audit/records}. */
-  UriBuilder addTo(UriBuilder uri) {
-    add(uri, "user", user);
-    add(uri, "agency", agency);
+  /** What was asked, as the parameters of {@code GET /api/v1/audit/records}. */
+  MultiValueMap<String, String> parameters() {
+    MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+    add(parameters, "user", user);
+    add(parameters, "agency", agency);
     if (!actions.isEmpty()) {
-      uri.queryParam("action", String.join(",", actions));
+      parameters.add("action", String.join(",", actions));
     }
     if (!eventIdList().isEmpty()) {
-      uri.queryParam("eventId", String.join(",", eventIdList()));
+      parameters.add("eventId", String.join(",", eventIdList()));
     }
-    add(uri, "chain", chain);
-    add(uri, "from", from);
-    add(uri, "to", to);
-    return uri.queryParam("size", size);
+    add(parameters, "chain", chain);
+    add(parameters, "from", from);
+    add(parameters, "to", to);
+    parameters.add("size", String.valueOf(size));
+    return parameters;
+  }
+
+  /** Adds what was asked to a call of {@code GET /api/v1/audit/records}. */
+  UriBuilder addTo(UriBuilder uri) {
+    parameters().forEach((name, values) -> uri.queryParam(name, values.toArray()));
+    return uri;
   }
 
   public boolean hasAction(String action) {
     return actions.contains(action);
   }
 
-  private static void add(UriBuilder uri, String name, String value) {
+  private static void add(MultiValueMap<String, String> parameters, String name, String value) {
     if (!value.isBlank()) {
-      uri.queryParam(name, value);
+      parameters.add(name, value);
     }
   }
 

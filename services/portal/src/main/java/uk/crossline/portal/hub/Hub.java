@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +29,11 @@ public class Hub {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Hub.class);
 
+  /** No parameters but the purpose, for a consultation of one thing by its path. */
+  public static final MultiValueMap<String, String> NONE =
+      org.springframework.util.CollectionUtils.unmodifiableMultiValueMap(
+          new LinkedMultiValueMap<>());
+
   private final RestClient intake;
   private final RestClient search;
   private final RestClient alerts;
@@ -35,20 +43,9 @@ public class Hub {
   Hub(HubSettings settings, OAuth2AuthorizedClientManager clients) {
     this.clients = clients;
     this.settings = settings;
-    var token = new OAuth2ClientHttpRequestInterceptor(clients);
-    token.setClientRegistrationIdResolver(request -> SignInSecurity.REGISTRATION);
-    var requests =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                .build());
-    requests.setReadTimeout(settings.timeout());
-    RestClient.Builder base =
-        RestClient.builder().requestFactory(requests).requestInterceptor(token);
-    this.intake = client(base, settings.intakeUrl().toString(), "intake");
-    this.search = client(base, settings.searchUrl().toString(), "search");
-    this.alerts = client(base, settings.alertsUrl().toString(), "alerts");
+    this.intake = client(settings.timeout(), settings.intakeUrl().toString(), "intake");
+    this.search = client(settings.timeout(), settings.searchUrl().toString(), "search");
+    this.alerts = client(settings.timeout(), settings.alertsUrl().toString(), "alerts");
   }
 
   /**
@@ -93,23 +90,102 @@ public class Hub {
   }
 
   /**
-   * The search API for a call that may take longer than the usual timeout (the access log's check
-   * of every chain, which reads the whole log), with the same token and problem handling.
+   * A consultation of the search API: GET {@code path} (its {@code {...}} parts filled from {@code
+   * pathVariables}) with the page's {@code parameters} and then the person's {@code purpose}, which
+   * every consultation sends so that it is in the access log with it; the answer as JSON.
    */
-  public RestClient search(java.time.Duration readTimeout) {
-    var token = new OAuth2ClientHttpRequestInterceptor(clients);
-    token.setClientRegistrationIdResolver(request -> SignInSecurity.REGISTRATION);
-    var requests =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                .build());
-    requests.setReadTimeout(readTimeout);
-    return client(
-        RestClient.builder().requestFactory(requests).requestInterceptor(token),
-        settings.searchUrl().toString(),
-        "search");
+  public JsonNode consult(
+      String path,
+      MultiValueMap<String, String> parameters,
+      String purpose,
+      Object... pathVariables) {
+    return consult(search, path, parameters, purpose, JsonNode.class, pathVariables).getBody();
+  }
+
+  /**
+   * {@link #consult(String, MultiValueMap, String, Object...)} for a call that may take longer than
+   * the usual timeout (the access log's check of every chain, which reads the whole log).
+   */
+  public JsonNode consult(
+      java.time.Duration readTimeout,
+      String path,
+      MultiValueMap<String, String> parameters,
+      String purpose) {
+    return consult(
+            client(readTimeout, settings.searchUrl().toString(), "search"),
+            path,
+            parameters,
+            purpose,
+            JsonNode.class)
+        .getBody();
+  }
+
+  /**
+   * {@link #consult(String, MultiValueMap, String, Object...)} answered as {@code type} with its
+   * headers, for an answer passed on as it came (a CSV and its file name).
+   */
+  public <T> ResponseEntity<T> consultEntity(
+      String path, MultiValueMap<String, String> parameters, String purpose, Class<T> type) {
+    return consult(search, path, parameters, purpose, type);
+  }
+
+  /**
+   * A GET of the search API that is not a consultation of intelligence (the agency's own access
+   * requests), so it sends no purpose; the answer as JSON.
+   */
+  public JsonNode read(String path, MultiValueMap<String, String> parameters) {
+    return call("search", () -> get(search, path, parameters).retrieve().body(JsonNode.class));
+  }
+
+  private static <T> ResponseEntity<T> consult(
+      RestClient client,
+      String path,
+      MultiValueMap<String, String> parameters,
+      String purpose,
+      Class<T> type,
+      Object... pathVariables) {
+    MultiValueMap<String, String> withPurpose = new LinkedMultiValueMap<>(parameters);
+    withPurpose.add("purpose", purpose);
+    return call(
+        "search", () -> get(client, path, withPurpose, pathVariables).retrieve().toEntity(type));
+  }
+
+  private static RestClient.RequestHeadersSpec<?> get(
+      RestClient client,
+      String path,
+      MultiValueMap<String, String> parameters,
+      Object... pathVariables) {
+    return client
+        .get()
+        .uri(
+            uri -> {
+              uri.path(path);
+              parameters.forEach((name, values) -> uri.queryParam(name, values.toArray()));
+              return uri.build(pathVariables);
+            });
+  }
+
+  /**
+   * The page's query tidied into the API's parameters: each of {@code words} once, trimmed, and
+   * every value of each of {@code lists}, in that order; blanks dropped, so an empty box of a form
+   * asks for nothing.
+   */
+  public static MultiValueMap<String, String> parameters(
+      MultiValueMap<String, String> query,
+      java.util.Collection<String> words,
+      java.util.Collection<String> lists) {
+    MultiValueMap<String, String> asked = new LinkedMultiValueMap<>();
+    for (String name : words) {
+      java.util.Optional.ofNullable(query.getFirst(name))
+          .filter(value -> !value.isBlank())
+          .ifPresent(value -> asked.add(name, value.strip()));
+    }
+    for (String name : lists) {
+      query.getOrDefault(name, List.of()).stream()
+          .filter(value -> !value.isBlank())
+          .forEach(value -> asked.add(name, value));
+    }
+    return asked;
   }
 
   /** Calls an API, turning "it did not answer" into a {@link HubProblem} too. */
@@ -122,8 +198,20 @@ public class Hub {
     }
   }
 
-  private static RestClient client(RestClient.Builder base, String url, String service) {
-    return base.clone()
+  /** A client of one service as the signed-in person: their token, and answers read so long. */
+  private RestClient client(java.time.Duration readTimeout, String url, String service) {
+    var token = new OAuth2ClientHttpRequestInterceptor(clients);
+    token.setClientRegistrationIdResolver(request -> SignInSecurity.REGISTRATION);
+    var requests =
+        new JdkClientHttpRequestFactory(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build());
+    requests.setReadTimeout(readTimeout);
+    return RestClient.builder()
+        .requestFactory(requests)
+        .requestInterceptor(token)
         .baseUrl(url)
         .defaultStatusHandler(
             status -> !status.is2xxSuccessful(),

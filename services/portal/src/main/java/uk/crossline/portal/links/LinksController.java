@@ -43,18 +43,7 @@ class LinksController {
     model.addAttribute("eventId", eventId);
     try {
       JsonNode answer =
-          Hub.call(
-              "search",
-              () ->
-                  hub.search()
-                      .get()
-                      .uri(
-                          uri ->
-                              uri.path("/api/v1/events/{eventId}/links")
-                                  .queryParam("purpose", purpose.get())
-                                  .build(eventId))
-                      .retrieve()
-                      .body(JsonNode.class));
+          hub.consult("/api/v1/events/{eventId}/links", Hub.NONE, purpose.get(), eventId);
       List<LinkView> links = new ArrayList<>();
       answer.path("links").forEach(l -> links.add(LinkView.of(l, gazetteer)));
       List<String> notFollowed = new ArrayList<>();

@@ -1,10 +1,8 @@
 package uk.crossline.portal.map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.model.Role;
-import uk.crossline.model.vocabulary.Category;
-import uk.crossline.model.vocabulary.Priority;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.purpose.Purpose;
+import uk.crossline.portal.search.Filter;
 import uk.crossline.portal.signin.SignedIn;
 
 /**
@@ -50,16 +47,13 @@ class MapController {
   String map(
       @RequestParam MultiValueMap<String, String> parameters,
       HttpServletRequest request,
-      HttpServletResponse response,
       HttpSession session,
       Model model) {
     // The page gate lets only people with SEARCH this far.
     SignedIn person = (SignedIn) model.getAttribute("signedIn");
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
-      return Purpose.ask(
-          request.getRequestURI()
-              + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+      return Purpose.askFor(request);
     }
     MultiValueMap<String, String> asked = asked(parameters);
     model.addAttribute("purpose", purpose.get());
@@ -72,7 +66,7 @@ class MapController {
     try {
       JsonNode found = ask("/api/v1/search", asked, purpose.get(), "size", "1");
       JsonNode grid = ask("/api/v1/search/map", asked, purpose.get(), "zoom", String.valueOf(ZOOM));
-      facets = facets(found.path("facets"));
+      facets = Filter.facets(found.path("facets"), List.of("district", "category", "priority"));
       byDistrict = facets.getOrDefault("district", Map.of());
       tiles = tiles(grid.path("tiles"));
       model.addAttribute("total", found.path("total").asLong());
@@ -92,18 +86,7 @@ class MapController {
 
   /** The filters asked for, tidied: blanks dropped, words trimmed. */
   static MultiValueMap<String, String> asked(MultiValueMap<String, String> parameters) {
-    MultiValueMap<String, String> asked = new LinkedMultiValueMap<>();
-    for (String name : List.of("q", "from", "to")) {
-      Optional.ofNullable(parameters.getFirst(name))
-          .filter(value -> !value.isBlank())
-          .ifPresent(value -> asked.add(name, value.strip()));
-    }
-    for (String filter : FILTERS) {
-      parameters.getOrDefault(filter, List.of()).stream()
-          .filter(value -> !value.isBlank())
-          .forEach(value -> asked.add(filter, value));
-    }
-    return asked;
+    return Hub.parameters(parameters, List.of("q", "from", "to"), FILTERS);
   }
 
   /** The search page with the map's filters and this district. */
@@ -113,38 +96,16 @@ class MapController {
     return builder.queryParam("district", district).encode().build().toUriString();
   }
 
+  /** A search API question with the map's filters and one more parameter of its own. */
   private JsonNode ask(
       String path,
       MultiValueMap<String, String> asked,
       String purpose,
       String extraName,
       String extraValue) {
-    return Hub.call(
-        "search",
-        () ->
-            hub.search()
-                .get()
-                .uri(
-                    uri -> {
-                      var builder = uri.path(path);
-                      asked.forEach((name, values) -> builder.queryParam(name, values.toArray()));
-                      return builder
-                          .queryParam(extraName, extraValue)
-                          .queryParam("purpose", purpose)
-                          .build();
-                    })
-                .retrieve()
-                .body(JsonNode.class));
-  }
-
-  private static Map<String, Map<String, Long>> facets(JsonNode facets) {
-    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    for (String facet : List.of("district", "category", "priority")) {
-      Map<String, Long> values = new LinkedHashMap<>();
-      facets.path(facet).properties().forEach(e -> values.put(e.getKey(), e.getValue().asLong()));
-      counts.put(facet, values);
-    }
-    return counts;
+    MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(asked);
+    parameters.add(extraName, extraValue);
+    return hub.consult(path, parameters, purpose);
   }
 
   static List<DistrictMap.Tile> tiles(JsonNode tiles) {
@@ -167,40 +128,8 @@ class MapController {
         .sum();
   }
 
-  private List<MapFilter> filters(
+  private static List<Filter> filters(
       Map<String, Map<String, Long>> facets, MultiValueMap<String, String> asked) {
-    Map<String, String> categories = new LinkedHashMap<>();
-    for (Category category : Category.values()) {
-      categories.put(category.name(), category.label());
-    }
-    Map<String, String> priorities = new LinkedHashMap<>();
-    for (Priority priority : Priority.values()) {
-      priorities.put(priority.name(), priority.label());
-    }
-    return List.of(
-        filter("category", "Category", categories, facets, asked),
-        filter("priority", "Partnership priority", priorities, facets, asked));
-  }
-
-  private static MapFilter filter(
-      String name,
-      String legend,
-      Map<String, String> labels,
-      Map<String, Map<String, Long>> facets,
-      MultiValueMap<String, String> asked) {
-    Map<String, Long> counts = facets.getOrDefault(name, Map.of());
-    List<String> chosen = asked.getOrDefault(name, List.of());
-    return new MapFilter(
-        name,
-        legend,
-        labels.entrySet().stream()
-            .map(
-                e ->
-                    new MapFilter.Option(
-                        e.getKey(),
-                        e.getValue(),
-                        counts.getOrDefault(e.getKey(), 0L),
-                        chosen.contains(e.getKey())))
-            .toList());
+    return List.of(Filter.category(facets, asked), Filter.priority(facets, asked));
   }
 }

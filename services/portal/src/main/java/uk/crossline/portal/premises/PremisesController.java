@@ -62,7 +62,7 @@ class PremisesController {
       Model model) {
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
-      return Purpose.ask(pathAndQuery(request));
+      return Purpose.askFor(request);
     }
     model.addAttribute("purpose", purpose.get());
     model.addAttribute("by", by);
@@ -94,21 +94,8 @@ class PremisesController {
       return "premises/premises";
     }
     try {
-      JsonNode answer =
-          Hub.call(
-              "search",
-              () ->
-                  hub.search()
-                      .get()
-                      .uri(
-                          uri -> {
-                            var builder = uri.path("/api/v1/premises");
-                            asked.forEach((n, v) -> builder.queryParam(n, v.toArray()));
-                            return builder.queryParam("purpose", purpose.get()).build();
-                          })
-                      .retrieve()
-                      .body(JsonNode.class));
-      show(answer, pathAndQuery(request), session, model);
+      JsonNode answer = hub.consult("/api/v1/premises", asked, purpose.get());
+      show(answer, Purpose.page(request), session, model);
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {
         throw problem;
@@ -219,10 +206,5 @@ class PremisesController {
     }
     String lower = name.replace('_', ' ').toLowerCase(Locale.ROOT);
     return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-  }
-
-  private static String pathAndQuery(HttpServletRequest request) {
-    return request.getRequestURI()
-        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
   }
 }

@@ -1,5 +1,6 @@
 package uk.crossline.portal.purpose;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
@@ -31,6 +32,17 @@ public final class Purpose {
   public static String ask(String next) {
     return "redirect:/purpose?next="
         + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Where to send the person to give a purpose before coming back to this request's page. */
+  public static String askFor(HttpServletRequest request) {
+    return ask(page(request));
+  }
+
+  /** This request's page, path and query: where to come back to (after the purpose, an ask...). */
+  public static String page(HttpServletRequest request) {
+    return request.getRequestURI()
+        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
   }
 
   /** Why the text is not a purpose, or empty when it is one. */

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -186,18 +187,9 @@ class AccessRequestsController {
     List<RequestView> views = new ArrayList<>();
     try {
       JsonNode answer =
-          Hub.call(
-              "search",
-              () ->
-                  hub.search()
-                      .get()
-                      .uri(
-                          uri ->
-                              uri.path("/api/v1/access-requests")
-                                  .queryParam("direction", direction)
-                                  .build())
-                      .retrieve()
-                      .body(JsonNode.class));
+          hub.read(
+              "/api/v1/access-requests",
+              new LinkedMultiValueMap<>(Map.of("direction", List.of(direction))));
       answer.path("requests").forEach(r -> views.add(view.apply(r)));
     } catch (HubProblem problem) {
       if (problem.isForbidden()) {

@@ -52,12 +52,11 @@ class StatisticsController {
   String statistics(
       @RequestParam MultiValueMap<String, String> parameters,
       HttpServletRequest request,
-      HttpServletResponse response,
       HttpSession session,
       Model model) {
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
-      return Purpose.ask(pathAndQuery(request));
+      return Purpose.askFor(request);
     }
     MultiValueMap<String, String> asked = asked(parameters);
     model.addAttribute("purpose", purpose.get());
@@ -109,7 +108,7 @@ class StatisticsController {
       throws IOException {
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
-      return new ModelAndView(Purpose.ask(pathAndQuery(request)));
+      return new ModelAndView(Purpose.askFor(request));
     }
     MultiValueMap<String, String> asked = asked(parameters);
     ResponseEntity<String> answer;
@@ -139,33 +138,14 @@ class StatisticsController {
 
   private <T> ResponseEntity<T> ask(
       MultiValueMap<String, String> asked, String purpose, String format, Class<T> type) {
-    return Hub.call(
-        "search",
-        () ->
-            hub.search()
-                .get()
-                .uri(
-                    uri -> {
-                      var builder = uri.path("/api/v1/statistics");
-                      asked.forEach((name, values) -> builder.queryParam(name, values.toArray()));
-                      return builder
-                          .queryParam("format", format)
-                          .queryParam("purpose", purpose)
-                          .build();
-                    })
-                .retrieve()
-                .toEntity(type));
+    MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(asked);
+    parameters.add("format", format);
+    return hub.consultEntity("/api/v1/statistics", parameters, purpose, type);
   }
 
   /** The period asked for: months, blanks dropped (the API's default is the last 12 months). */
   static MultiValueMap<String, String> asked(MultiValueMap<String, String> parameters) {
-    MultiValueMap<String, String> asked = new LinkedMultiValueMap<>();
-    for (String name : List.of("from", "to")) {
-      Optional.ofNullable(parameters.getFirst(name))
-          .filter(value -> !value.isBlank())
-          .ifPresent(value -> asked.add(name, value.strip()));
-    }
-    return asked;
+    return Hub.parameters(parameters, List.of("from", "to"), List.of());
   }
 
   static String download(MultiValueMap<String, String> asked) {
@@ -199,10 +179,5 @@ class StatisticsController {
       }
     }
     return errors;
-  }
-
-  private static String pathAndQuery(HttpServletRequest request) {
-    return request.getRequestURI()
-        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
   }
 }

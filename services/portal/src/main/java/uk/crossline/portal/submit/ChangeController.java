@@ -89,7 +89,7 @@ class ChangeController {
       }
       JsonNode event;
       try {
-        event = Hub.call("search", () -> event(eventId, purpose.get()));
+        event = hub.consult("/api/v1/events/{eventId}", Hub.NONE, purpose.get(), eventId);
       } catch (HubProblem problem) {
         if (problem.isNotFound()) {
           return notFound(model, response);
@@ -166,16 +166,6 @@ class ChangeController {
       return "redirect:/submit";
     }
     return "submit/retracted";
-  }
-
-  private JsonNode event(String eventId, String purpose) {
-    return hub.search()
-        .get()
-        .uri(
-            uri ->
-                uri.path("/api/v1/events/{eventId}").queryParam("purpose", purpose).build(eventId))
-        .retrieve()
-        .body(JsonNode.class);
   }
 
   private static String retractPage(
