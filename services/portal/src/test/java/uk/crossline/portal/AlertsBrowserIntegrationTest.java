@@ -20,9 +20,7 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
   @Test
   void councilOfficerSubscribesThenSeesANewAlertArriveLive(DemoTokens tokens) throws Exception {
     String name = "Redditch " + UUID.randomUUID().toString().substring(0, 8);
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("bromsgrove.cso");
-
+    try (Browser browser = signedIn("bromsgrove.cso")) {
       // a subscription without a district is refused, the error linked to the field
       browser.go("/alerts/subscriptions/new");
       browser.find(By.id("name")).sendKeys(name);
@@ -31,16 +29,14 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
       WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
       assertThat(summary.getText()).contains("Select at least one district");
       assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#district");
-      browser.screenshot("subscription-error");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("subscription-error");
 
       // subscribing to Redditch
       browser.find(By.cssSelector("input[name=district][value=redditch]")).click();
       browser.clickThrough(By.cssSelector("#subscription-form button[type=submit]"));
       WebElement card = card(browser, name);
       assertThat(card.getText()).contains("Redditch").contains("Each alert as it comes");
-      browser.screenshot("subscriptions");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("subscriptions");
 
       // pausing and resuming it
       browser.clickThrough(
@@ -53,15 +49,14 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
       // when Redditch reports cuckooing while the officer has the inbox open
       browser.go("/alerts");
       browser.find(By.id("alerts-live"));
-      String marker = "portal" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+      String marker = Intake.marker("portal");
       Intake.councilCuckooing(tokens, "redditch.cso", marker);
 
       // then the alert appears without a reload
       new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
           .until(d -> d.findElement(By.id("alerts-live")).getText().contains(marker));
       assertThat(browser.find(By.id("alerts-announce")).getText()).contains("New alert");
-      browser.screenshot("inbox-live");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("inbox-live");
 
       // and after a reload it is listed, from the inbox itself
       browser.go("/alerts");
@@ -77,13 +72,11 @@ class AlertsBrowserIntegrationTest extends PortalBrowserTest {
 
   @Test
   void schoolLeadWithoutTheAlertsRoleThenRefused() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("school.lead");
+    try (Browser browser = signedIn("school.lead")) {
       browser.go("/alerts");
 
       // the pages a role is not offered are closed to it (PageRoles): the "no access" page
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
       assertThat(browser.findAll(By.cssSelector("#alerts-live .govuk-summary-card"))).isEmpty();
     }
   }

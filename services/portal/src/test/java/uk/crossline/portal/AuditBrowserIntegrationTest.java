@@ -3,13 +3,9 @@ package uk.crossline.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,17 +23,15 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
   void analystSearchesThenAuditorFindsTheSearchByUserAndPurposeOpensItAndChecksTheChains(
       DemoTokens tokens) throws Exception {
     // given a report of this run that the analyst will find
-    String marker = "audit" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String marker = Intake.marker("audit");
     String eventId = Intake.councilCuckooing(tokens, "redditch.cso", marker);
-    awaitSearchable(tokens, marker);
+    SearchApi.awaitTotal(tokens, "police.analyst", marker, 1);
     String purpose = "Cuckooing review for the access-log test " + marker;
 
     // when the analyst searches for it in the browser with a purpose of this run, and opens it
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("police.analyst");
+    try (Browser browser = signedIn("police.analyst")) {
       browser.go("/search");
-      browser.find(By.id("purpose")).sendKeys(purpose);
-      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
+      browser.givePurpose(purpose);
       browser.find(By.id("q")).sendKeys(marker);
       browser.clickThrough(By.cssSelector("#search-form .govuk-grid-column-two-thirds button"));
       assertThat(browser.find(By.id("total")).getText()).isEqualTo("1 report");
@@ -48,22 +42,17 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
 
       // and the analyst may not read the access log
       browser.go("/audit");
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
-      browser.screenshot("audit-refused-police-analyst");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
+      browser.screenshotAndAssertAccessible("audit-refused-police-analyst");
     }
 
     // then the auditor finds that search by who made it and why
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("ig.auditor");
+    try (Browser browser = signedIn("ig.auditor")) {
       browser.go("/audit");
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Why are you looking?");
-      browser.find(By.id("purpose")).sendKeys("Monthly review of analysts' searches " + marker);
-      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Access log");
-      browser.screenshot("audit-form");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.heading()).isEqualTo("Why are you looking?");
+      browser.givePurpose("Monthly review of analysts' searches " + marker);
+      assertThat(browser.heading()).isEqualTo("Access log");
+      browser.screenshotAndAssertAccessible("audit-form");
 
       browser.find(By.id("user")).sendKeys("police.analyst");
       browser.find(By.cssSelector("input[name=action][value=SEARCH]")).click();
@@ -83,20 +72,18 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
               By.xpath("//table[@id='records']//tr[td[normalize-space(.)='" + purpose + "']]"));
       assertThat(row.getText()).contains("police.analyst").contains("west-mercia-police");
       assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
-      browser.screenshot("audit-records");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("audit-records");
 
       // and opens it: who, why, what was asked and the event it returned
       browser.clickThrough(
           By.xpath("//table[@id='records']//tr[td[normalize-space(.)='" + purpose + "']]/td[1]/a"));
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Search by police.analyst");
+      assertThat(browser.heading()).isEqualTo("Search by police.analyst");
       String record = browser.find(By.id("record")).getText();
       assertThat(record).contains(purpose).contains(marker).contains(eventId);
       assertThat(browser.find(By.id("record-json")).getAttribute("textContent"))
           .contains("\"hash\"");
       assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
-      browser.screenshot("audit-record");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("audit-record");
 
       // and the event's id leads to every record naming it
       browser.clickThrough(By.xpath("//dl[@id='record']//a[normalize-space(.)='" + eventId + "']"));
@@ -104,9 +91,8 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
 
       // and checks the log's chains: both copies reported, chain by chain
       browser.go("/audit/verification");
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Check the access log");
-      browser.screenshot("audit-verification-start");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.heading()).isEqualTo("Check the access log");
+      browser.screenshotAndAssertAccessible("audit-verification-start");
       browser.find(By.cssSelector("#verify-form button")).click();
       new WebDriverWait(browser.driver(), Duration.ofMinutes(3))
           .until(d -> !d.findElements(By.id("verdict")).isEmpty());
@@ -117,8 +103,7 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
           .contains("Records read")
           .containsPattern("The access log is (not )?whole");
       assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
-      browser.screenshot("audit-verification");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("audit-verification");
 
       // and the policy holds: a script put into the page is refused, and the console says so (so
       // the empty lists above mean something)
@@ -131,29 +116,5 @@ class AuditBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.contentSecurityPolicyViolations())
           .anySatisfy(message -> assertThat(message).contains("script-src"));
     }
-  }
-
-  /** Waits until the search API finds the report (the indexer's lag). */
-  private static void awaitSearchable(DemoTokens tokens, String marker) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpResponse<String> response =
-                    http.send(
-                        HttpRequest.newBuilder(
-                                RunningHub.get()
-                                    .search
-                                    .url()
-                                    .resolve(
-                                        "/api/v1/search?purpose=Portal+test+setup&q=" + marker))
-                            .header(
-                                "Authorization", "Bearer " + tokens.accessToken("police.analyst"))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().contains("\"total\":1");
-              }
-            });
   }
 }

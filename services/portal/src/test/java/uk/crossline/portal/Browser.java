@@ -3,6 +3,10 @@ package uk.crossline.portal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -30,6 +35,15 @@ final class Browser implements AutoCloseable {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PASSWORD = "Crossline-Demo-1";
+
+  /** The heading of the page the portal shows for a page the person's roles do not open. */
+  static final String NO_ACCESS = "You do not have access to this page";
+
+  private static final By PURPOSE_FORM = By.cssSelector("form[action='/purpose']");
+
+  /** Never follows a redirect, so a test sees the portal's own status and headers. */
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final ChromeDriver driver;
   private final String base;
@@ -136,6 +150,60 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Opens a page that consults the hub, giving this purpose first when the portal asks for one (it
+   * asks once a session, before the first consultation).
+   */
+  Browser consult(String path, String purpose) {
+    go(path);
+    if (asksForAPurpose()) {
+      givePurpose(purpose);
+    }
+    return this;
+  }
+
+  /** Whether the page shown now is the question "Why are you looking?". */
+  boolean asksForAPurpose() {
+    return has(PURPOSE_FORM);
+  }
+
+  /** On the purpose page: types the purpose and sends it. */
+  Browser givePurpose(String purpose) {
+    find(By.id("purpose")).sendKeys(purpose);
+    return clickThrough(By.cssSelector("form[action='/purpose'] button"));
+  }
+
+  /** Replaces what the text field with this id holds. */
+  Browser type(String id, String text) {
+    WebElement input = find(By.id(id));
+    input.clear();
+    input.sendKeys(text);
+    return this;
+  }
+
+  /** Selects the radio or checkbox of this name and value, if it is not already. */
+  Browser choose(String name, String value) {
+    WebElement input = find(By.cssSelector("input[name=" + name + "][value='" + value + "']"));
+    if (!input.isSelected()) {
+      input.click();
+    }
+    return this;
+  }
+
+  /** The text of the page's heading. */
+  String heading() {
+    return find(By.tagName("h1")).getText();
+  }
+
+  /**
+   * Saves what the browser shows as target/screenshots/NAME.png and asserts axe-core finds no
+   * serious or critical accessibility violation on the page.
+   */
+  void screenshotAndAssertAccessible(String name) {
+    screenshot(name);
+    Assertions.assertThat(seriousAccessibilityViolations()).as(name).isEmpty();
+  }
+
   /** Whether the page shown now has an element of this kind, without waiting. */
   boolean has(By by) {
     return !driver.findElements(by).isEmpty();
@@ -143,6 +211,11 @@ final class Browser implements AutoCloseable {
 
   List<WebElement> findAll(By by) {
     return driver.findElements(by);
+  }
+
+  /** The text of each element of this kind on the page shown now, in the page's order. */
+  List<String> texts(By by) {
+    return findAll(by).stream().map(WebElement::getText).toList();
   }
 
   String currentUrl() {
@@ -198,6 +271,17 @@ final class Browser implements AutoCloseable {
   String sessionCookie() {
     var cookie = driver.manage().getCookieNamed("JSESSIONID");
     return cookie == null ? "" : "JSESSIONID=" + cookie.getValue();
+  }
+
+  /**
+   * A page or download of the portal (a path, or a full address the page gave) fetched outside the
+   * browser with its signed-in session, redirects not followed: its status, headers and body.
+   */
+  HttpResponse<String> fetch(String address) throws IOException, InterruptedException {
+    URI uri = URI.create(address.startsWith("/") ? base + address : address);
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).header("Cookie", sessionCookie()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String axeSource() {

@@ -10,8 +10,7 @@ class ErrorPagesBrowserIntegrationTest extends PortalBrowserTest {
 
   @Test
   void formSentAfterTheSessionEndedThenStartAgainPageAndNothingSaved() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("redditch.cso");
+    try (Browser browser = signedIn("redditch.cso")) {
       browser.go("/purpose?next=/search");
       browser.find(By.id("purpose")).sendKeys("Weekly cuckooing review");
 
@@ -20,29 +19,25 @@ class ErrorPagesBrowserIntegrationTest extends PortalBrowserTest {
       browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
 
       // then the person is told to start again, on a page of the service
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You need to start again");
+      assertThat(browser.heading()).isEqualTo("You need to start again");
       assertThat(browser.driver().getPageSource())
           .doesNotContain("Exception")
           .doesNotContain("Whitelabel");
       assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
-      browser.screenshot("error-start-again");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("error-start-again");
     }
   }
 
   @Test
   void unknownAddressThenPageNotFound() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("school.lead");
+    try (Browser browser = signedIn("school.lead")) {
       browser.go("/search/../nothing-here");
 
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Page not found");
-      browser.screenshot("error-not-found");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.heading()).isEqualTo("Page not found");
+      browser.screenshotAndAssertAccessible("error-not-found");
 
       browser.go("/audit/verification");
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
       browser.screenshot("error-forbidden");
     }
   }

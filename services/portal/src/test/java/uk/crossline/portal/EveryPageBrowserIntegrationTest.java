@@ -2,8 +2,6 @@ package uk.crossline.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +34,6 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
           "/alerts",
           "/statistics",
           "/audit");
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @ParameterizedTest
   @ValueSource(
@@ -93,21 +88,21 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
       for (String path : GATED) {
         if (!offered.contains(path)) {
           browser.go(path);
-          assertThat(browser.find(By.tagName("h1")).getText())
+          assertThat(browser.heading())
               .as(user + " at " + path + ", not offered")
-              .isEqualTo("You do not have access to this page");
-          assertThat(headers(browser, path).statusCode()).isEqualTo(403);
+              .isEqualTo(Browser.NO_ACCESS);
+          assertThat(browser.fetch(path).statusCode()).isEqualTo(403);
           check(browser, user, path + "-refused");
         }
       }
 
       browser.go("/no-such-page-" + UUID.randomUUID());
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Page not found");
+      assertThat(browser.heading()).isEqualTo("Page not found");
       check(browser, user, "/not-found");
 
       browser.go("/");
       browser.clickThrough(By.cssSelector("form[action='/sign-out'] button"));
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You have signed out");
+      assertThat(browser.heading()).isEqualTo("You have signed out");
       assertThat(browser.contentSecurityPolicyViolations()).as(user + " signing out").isEmpty();
     }
   }
@@ -115,15 +110,14 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
   /** Opens a page the user is offered (giving a purpose first if asked) and checks it. */
   private static void visit(Browser browser, String user, String path) throws Exception {
     browser.go(path);
-    if (browser.has(By.cssSelector("form[action='/purpose']"))) {
+    if (browser.asksForAPurpose()) {
       check(browser, user, "/purpose");
-      browser.find(By.id("purpose")).sendKeys("Checking every page of the portal, " + user);
-      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
+      browser.givePurpose("Checking every page of the portal, " + user);
     }
-    String heading = browser.find(By.tagName("h1")).getText();
+    String heading = browser.heading();
     assertThat(heading)
         .as(user + " at " + path)
-        .isNotEqualTo("You do not have access to this page")
+        .isNotEqualTo(Browser.NO_ACCESS)
         .isNotEqualTo("Sorry, there is a problem with the service")
         .isNotEqualTo("Sorry, the service is unavailable")
         .isNotEqualTo("Page not found");
@@ -135,7 +129,7 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
     String path = browser.currentUrl().substring(BASE.length());
     assertThat(browser.contentSecurityPolicyViolations()).as(user + " at " + path).isEmpty();
     assertThat(browser.seriousAccessibilityViolations()).as(user + " at " + path).isEmpty();
-    HttpResponse<String> page = headers(browser, path);
+    HttpResponse<String> page = browser.fetch(path);
     var headers = page.headers();
     assertThat(headers.firstValue("Content-Security-Policy"))
         .as(user + " at " + path)
@@ -155,14 +149,5 @@ class EveryPageBrowserIntegrationTest extends PortalBrowserTest {
         .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     browser.screenshot(
         "every-page-" + user + (name.equals("/") ? "-home" : name.replaceAll("[^a-z0-9]+", "-")));
-  }
-
-  /** The page as this browser's session gets it, for its status and headers. */
-  private static HttpResponse<String> headers(Browser browser, String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(java.net.URI.create(BASE + path))
-            .header("Cookie", browser.sessionCookie())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

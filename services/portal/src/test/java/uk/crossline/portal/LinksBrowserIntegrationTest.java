@@ -14,35 +14,34 @@ import uk.crossline.testsupport.DemoTokens;
  */
 class LinksBrowserIntegrationTest extends PortalBrowserTest {
 
+  private static final String PURPOSE = "Operation Heron, links between the Batchley reports";
+
   @Test
   void analystFollowsASharedPhoneToTheOtherAgencysReport(DemoTokens tokens) throws Exception {
     // given West Mercia Police and Redditch report the same phone at the same shop
-    String marker = IntelSeeds.marker();
-    String phone = IntelSeeds.phone();
-    String shop = IntelSeeds.shop(marker, IntelSeeds.uprn());
-    String police = IntelSeeds.police(tokens, marker, "GREEN", phone, shop);
+    String marker = Intake.marker("intel");
+    String phone = Intake.phone();
+    String shop = Intake.shop(marker, Intake.uprn());
+    String police = Intake.policeDrugDealing(tokens, marker, "GREEN", phone, shop);
     String council =
-        IntelSeeds.council(tokens, "redditch.cso", marker, "{\"tlp\": \"GREEN\"}", phone, shop);
-    IntelSeeds.awaitVisible(tokens, "police.analyst", police);
-    IntelSeeds.awaitVisible(tokens, "police.analyst", council);
+        Intake.councilAntiSocialBehaviour(
+            tokens, "redditch.cso", marker, "{\"tlp\": \"GREEN\"}", phone, shop);
+    SearchApi.awaitVisible(tokens, "police.analyst", police);
+    SearchApi.awaitVisible(tokens, "police.analyst", council);
 
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("police.analyst");
-
+    try (Browser browser = signedIn("police.analyst")) {
       // when the analyst opens the police report and its links
-      IntelSeeds.consult(browser, "/search/events/" + police);
-      browser.screenshot("links-event-police-analyst");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.consult("/search/events/" + police, PURPOSE);
+      browser.screenshotAndAssertAccessible("links-event-police-analyst");
       browser.clickThrough(By.id("links-link"));
 
       // then the phone links to the council's report, with its count and (for an analyst) token
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Links to other reports");
+      assertThat(browser.heading()).isEqualTo("Links to other reports");
       WebElement phoneLink = card(browser, "A shared phone");
       assertThat(phoneLink.getText()).contains("1 other report shares it.").contains("Token:");
       assertThat(card(browser, "The same premises").getText()).contains("1 other report");
       assertThat(browser.has(By.id("not-followed"))).isFalse();
-      browser.screenshot("links-police-analyst");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("links-police-analyst");
 
       // and following it opens the council's report
       browser.clickThrough(
@@ -52,9 +51,8 @@ class LinksBrowserIntegrationTest extends PortalBrowserTest {
     }
 
     // when Redditch's community safety officer opens the links of its own report
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("redditch.cso");
-      IntelSeeds.consult(browser, "/search/events/" + council + "/links");
+    try (Browser browser = signedIn("redditch.cso")) {
+      browser.consult("/search/events/" + council + "/links", PURPOSE);
 
       // then the premises link only, no token, and what was not followed
       assertThat(titles(browser)).containsExactly("The same premises");
@@ -65,28 +63,22 @@ class LinksBrowserIntegrationTest extends PortalBrowserTest {
           .isEqualTo(
               "1 identifier in this report is not followed: that needs the link analysis role.");
       assertThat(browser.has(By.cssSelector("a[href='/search/events/" + police + "']"))).isTrue();
-      browser.screenshot("links-council-officer");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("links-council-officer");
     }
   }
 
   @Test
   void youthMentorWithoutSearchThenTheForbiddenPage() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("youth.mentor");
+    try (Browser browser = signedIn("youth.mentor")) {
       browser.go("/search/events/00000000-0000-0000-0000-000000000000/links");
 
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
-      browser.screenshot("forbidden-youth-mentor");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
+      browser.screenshotAndAssertAccessible("forbidden-youth-mentor");
     }
   }
 
   private static java.util.List<String> titles(Browser browser) {
-    return browser.findAll(By.cssSelector(".crossline-link .govuk-summary-card__title")).stream()
-        .map(WebElement::getText)
-        .toList();
+    return browser.texts(By.cssSelector(".crossline-link .govuk-summary-card__title"));
   }
 
   private static WebElement card(Browser browser, String title) {

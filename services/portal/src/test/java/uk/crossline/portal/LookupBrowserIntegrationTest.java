@@ -16,19 +16,21 @@ import uk.crossline.testsupport.DemoTokens;
  */
 class LookupBrowserIntegrationTest extends PortalBrowserTest {
 
+  private static final String PURPOSE = "Operation Heron, a number seen at a Batchley address";
+
   @Test
   void amberReportOfAnotherCouncilThenOtherMatchesAskApprovedAndThenSeen(DemoTokens tokens)
       throws Exception {
     // given Redditch keeps an AMBER report naming a phone, shared with nobody
-    String marker = IntelSeeds.marker();
-    String phone = IntelSeeds.phone();
+    String marker = Intake.marker("intel");
+    String phone = Intake.phone();
     String report =
-        IntelSeeds.council(tokens, "redditch.cso", marker, "{\"tlp\": \"AMBER\"}", phone, null);
-    IntelSeeds.awaitVisible(tokens, "redditch.cso", report);
+        Intake.councilAntiSocialBehaviour(
+            tokens, "redditch.cso", marker, "{\"tlp\": \"AMBER\"}", phone, null);
+    SearchApi.awaitVisible(tokens, "redditch.cso", report);
 
-    try (Browser asker = Browser.open(BASE)) {
+    try (Browser asker = signedIn("wyreforest.cso")) {
       // when Wyre Forest's officer looks the phone up
-      asker.signIn("wyreforest.cso");
       lookUp(asker, "PHONE", phone);
 
       // then no report it may see, but other agencies hold something, and the value is not echoed
@@ -36,8 +38,7 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(asker.has(By.id("other-matches-exist"))).isTrue();
       assertThat(asker.currentUrl()).endsWith("/lookup/answer").doesNotContain(phone);
       assertThat(asker.driver().getPageSource()).doesNotContain(phone).doesNotContain(marker);
-      asker.screenshot("lookup-other-matches");
-      assertThat(asker.seriousAccessibilityViolations()).isEmpty();
+      asker.screenshotAndAssertAccessible("lookup-other-matches");
 
       // and a too short reason is refused on the form
       asker.find(By.id("justification")).sendKeys("hm");
@@ -48,32 +49,26 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(asker.seriousAccessibilityViolations()).isEmpty();
 
       // when it asks for access with a reason
-      WebElement justification = asker.find(By.id("justification"));
-      justification.clear();
-      justification.sendKeys("Joint visit " + marker);
+      asker.type("justification", "Joint visit " + marker);
       asker.clickThrough(By.cssSelector("form[action='/access-requests/ask'] button"));
 
       // then the request is sent, and listed as waiting
-      assertThat(asker.find(By.tagName("h1")).getText()).isEqualTo("Request sent");
-      asker.screenshot("lookup-request-sent");
-      assertThat(asker.seriousAccessibilityViolations()).isEmpty();
+      assertThat(asker.heading()).isEqualTo("Request sent");
+      asker.screenshotAndAssertAccessible("lookup-request-sent");
       asker.go("/access-requests/sent");
       assertThat(row(asker, marker).getText()).contains("Waiting for a decision");
-      asker.screenshot("access-requests-sent");
-      assertThat(asker.seriousAccessibilityViolations()).isEmpty();
+      asker.screenshotAndAssertAccessible("access-requests-sent");
     }
 
-    try (Browser originator = Browser.open(BASE)) {
+    try (Browser originator = signedIn("redditch.cso")) {
       // when Redditch's officer approves it in the inbox, giving a reason
-      originator.signIn("redditch.cso");
       originator.go("/access-requests");
       WebElement request = request(originator, marker);
       assertThat(request.getText())
           .contains("Request from Wyre Forest District Council")
           .contains("wyreforest.cso")
           .contains("Waiting for a decision");
-      originator.screenshot("access-requests-inbox");
-      assertThat(originator.seriousAccessibilityViolations()).isEmpty();
+      originator.screenshotAndAssertAccessible("access-requests-inbox");
       String id = request.getAttribute("id").substring("request-".length());
 
       // (a decision without a reason is refused first)
@@ -92,14 +87,12 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(request(originator, marker).getText())
           .contains("Approved by redditch.cso")
           .contains("Joint visit agreed with Wyre Forest");
-      originator.screenshot("access-requests-decided");
-      assertThat(originator.seriousAccessibilityViolations()).isEmpty();
+      originator.screenshotAndAssertAccessible("access-requests-decided");
     }
 
-    try (Browser asker = Browser.open(BASE)) {
+    try (Browser asker = signedIn("wyreforest.cso")) {
       // then the asker sees the report, once the indexer has written the grant
-      asker.signIn("wyreforest.cso");
-      IntelSeeds.consult(asker, "/search/events/" + report);
+      asker.consult("/search/events/" + report, PURPOSE);
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
@@ -114,8 +107,7 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(asker.find(By.id("result")).getText()).isEqualTo("1 report matches");
       assertThat(asker.has(By.cssSelector("a[href='/search/events/" + report + "']"))).isTrue();
       assertThat(asker.has(By.id("no-other-matches"))).isTrue();
-      asker.screenshot("lookup-hit");
-      assertThat(asker.seriousAccessibilityViolations()).isEmpty();
+      asker.screenshotAndAssertAccessible("lookup-hit");
 
       // and the ask reads answered, with the report approved
       asker.go("/access-requests/sent");
@@ -127,17 +119,15 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
   void redReportOfAnotherAgencyNeverAppearsAndANumberNobodyHasIsANoHit(DemoTokens tokens)
       throws Exception {
     // given West Mercia Police keeps a RED report naming a phone
-    String marker = IntelSeeds.marker();
-    String phone = IntelSeeds.phone();
-    String red = IntelSeeds.police(tokens, marker, "RED", phone, null);
-    IntelSeeds.awaitVisible(tokens, "police.analyst", red);
+    String marker = Intake.marker("intel");
+    String phone = Intake.phone();
+    String red = Intake.policeDrugDealing(tokens, marker, "RED", phone, null);
+    SearchApi.awaitVisible(tokens, "police.analyst", red);
 
-    try (Browser browser = Browser.open(BASE)) {
+    try (Browser browser = signedIn("redditch.cso")) {
       // when Redditch's officer looks it up
-      browser.signIn("redditch.cso");
-      IntelSeeds.consult(browser, "/lookup");
-      browser.screenshot("lookup-form");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.consult("/lookup", PURPOSE);
+      browser.screenshotAndAssertAccessible("lookup-form");
       lookUp(browser, "PHONE", phone);
 
       // then nothing: no report, and no "other agencies hold something" either
@@ -146,11 +136,10 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.has(By.id("other-matches-exist"))).isFalse();
       assertThat(browser.has(By.id("no-other-matches"))).isTrue();
       assertThat(browser.driver().getPageSource()).doesNotContain(red).doesNotContain(marker);
-      browser.screenshot("lookup-no-hit");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("lookup-no-hit");
 
       // and a number nobody reported is a no-hit too
-      lookUp(browser, "PHONE", IntelSeeds.phone());
+      lookUp(browser, "PHONE", Intake.phone());
       assertThat(browser.find(By.id("result")).getText())
           .isEqualTo("No report you may see matches");
       assertThat(browser.has(By.id("other-matches-exist"))).isFalse();
@@ -160,34 +149,30 @@ class LookupBrowserIntegrationTest extends PortalBrowserTest {
       WebElement error = browser.find(By.cssSelector(".govuk-error-summary a"));
       assertThat(error.getAttribute("href")).endsWith("#value");
       assertThat(error.getText()).startsWith("Enter a phone number Crossline can read (");
-      browser.screenshot("lookup-error");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("lookup-error");
     }
   }
 
   @Test
   void youthMentorWithoutSearchThenNoLookupButTheInbox() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("youth.mentor");
+    try (Browser browser = signedIn("youth.mentor")) {
       browser.go("/lookup");
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
       // an originator who submits decides on requests for its reports, so the inbox opens
       browser.go("/access-requests");
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Access requests");
+      assertThat(browser.heading()).isEqualTo("Access requests");
       assertThat(browser.has(By.cssSelector("a[href='/access-requests/sent']"))).isFalse();
       browser.go("/access-requests/sent");
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
     }
   }
 
   private static void lookUp(Browser browser, String type, String value) {
-    IntelSeeds.consult(browser, "/lookup");
-    browser.find(By.cssSelector("input[name='type'][value='" + type + "']")).click();
-    browser.find(By.id("value")).sendKeys(value);
+    browser.consult("/lookup", PURPOSE);
+    browser.choose("type", type);
+    browser.type("value", value);
     browser.clickThrough(By.cssSelector("#lookup-form button"));
   }
 

@@ -1,15 +1,9 @@
 package uk.crossline.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,22 +23,14 @@ class MapBrowserIntegrationTest extends PortalBrowserTest {
   void analystSeesTheSeededDistrictCountAndGridPointThenFollowsTheDistrictToSearchAndAlerts(
       DemoTokens tokens) throws Exception {
     // given West Mercia Police shared a GREEN deal-line report in Redditch and kept a RED one
-    String marker = marker();
-    Intake.policeDealLine(tokens, marker, "GREEN");
-    Intake.policeDealLine(tokens, marker, "RED");
-    awaitSearchable(tokens, marker, 2);
+    String marker = greenAndRedDealLinesInRedditch(tokens);
 
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("police.analyst");
-
+    try (Browser browser = signedIn("police.analyst")) {
       // when the analyst maps this run's reports
       map(browser, marker);
 
       // then Redditch counts both, in the map, in its table and as one grid point
-      assertThat(browser.find(By.id("total")).getText()).startsWith("2 reports");
-      assertThat(districtCount(browser, "redditch")).isEqualTo("2");
-      assertThat(mapCount(browser, "redditch")).isEqualTo("2");
-      assertThat(gridPointsTotal(browser)).isEqualTo(2);
+      assertRedditchCounted(browser, "2 reports", 2);
       assertThat(
               browser
                   .find(By.cssSelector("a[data-district='redditch'] title"))
@@ -56,8 +42,7 @@ class MapBrowserIntegrationTest extends PortalBrowserTest {
       browser.screenshot("map-police-analyst");
       ((JavascriptExecutor) browser.driver())
           .executeScript("document.getElementById('district-map').scrollIntoView()");
-      browser.screenshot("map-police-analyst-svg");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("map-police-analyst-svg");
 
       // when the analyst selects Redditch on the map
       browser.clickThrough(By.cssSelector("svg a[data-district='redditch']"));
@@ -77,64 +62,71 @@ class MapBrowserIntegrationTest extends PortalBrowserTest {
       browser.clickThrough(
           By.xpath(
               "//tr[@data-district='redditch']//a[starts-with(normalize-space(.), 'Get alerts')]"));
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Subscribe to alerts");
+      assertThat(browser.heading()).isEqualTo("Subscribe to alerts");
       assertThat(browser.find(By.cssSelector("input[name=district][value=redditch]")).isSelected())
           .isTrue();
       assertThat(browser.findAll(By.cssSelector("input[name=district]:checked"))).hasSize(1);
-      browser.screenshot("subscription-from-map");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("subscription-from-map");
     }
   }
 
   @Test
   void councilOfficersMapNeverCountsARedReportItMayNotSee(DemoTokens tokens) throws Exception {
     // given the same two reports, GREEN and RED, from West Mercia Police in Redditch
-    String marker = marker();
-    Intake.policeDealLine(tokens, marker, "GREEN");
-    Intake.policeDealLine(tokens, marker, "RED");
-    awaitSearchable(tokens, marker, 2);
+    String marker = greenAndRedDealLinesInRedditch(tokens);
 
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("redditch.cso");
-
+    try (Browser browser = signedIn("redditch.cso")) {
       // when Redditch's community safety officer maps them
       map(browser, marker);
 
       // then only the GREEN one counts: in the district, the grid and the total
-      assertThat(browser.find(By.id("total")).getText()).startsWith("1 report");
-      assertThat(districtCount(browser, "redditch")).isEqualTo("1");
-      assertThat(mapCount(browser, "redditch")).isEqualTo("1");
-      assertThat(gridPointsTotal(browser)).isEqualTo(1);
+      assertRedditchCounted(browser, "1 report", 1);
       assertThat(
               browser.findAll(By.cssSelector("svg a[data-count]")).stream()
                   .mapToLong(a -> Long.parseLong(a.getAttribute("data-count")))
                   .sum())
           .isEqualTo(1);
-      browser.screenshot("map-council-officer");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("map-council-officer");
     }
   }
 
   @Test
   void schoolLeadWhoMayNotSearchThenRefusedTheMap() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("school.lead");
+    try (Browser browser = signedIn("school.lead")) {
       browser.go("/map");
 
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
       assertThat(browser.findAll(By.id("district-map"))).isEmpty();
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
   }
 
+  /**
+   * West Mercia Police's GREEN and RED deal-line reports in Redditch, searchable by the analyst;
+   * returns their marker.
+   */
+  private static String greenAndRedDealLinesInRedditch(DemoTokens tokens) throws Exception {
+    String marker = Intake.marker("portal");
+    Intake.policeDealLine(tokens, marker, "GREEN");
+    Intake.policeDealLine(tokens, marker, "RED");
+    SearchApi.awaitTotal(tokens, "police.analyst", marker, 2);
+    return marker;
+  }
+
   private static void map(Browser browser, String words) {
-    browser.go("/map?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8));
-    if (browser.has(By.cssSelector("form[action='/purpose']"))) {
-      browser.find(By.id("purpose")).sendKeys(PURPOSE);
-      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
-    }
+    browser.consult("/map?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8), PURPOSE);
     browser.find(By.id("district-map"));
+  }
+
+  /**
+   * The map counts this many of the run's reports: in its total, in Redditch's row of the table and
+   * shape on the map, and on the grid.
+   */
+  private static void assertRedditchCounted(Browser browser, String total, int count) {
+    assertThat(browser.find(By.id("total")).getText()).startsWith(total);
+    assertThat(districtCount(browser, "redditch")).isEqualTo(String.valueOf(count));
+    assertThat(mapCount(browser, "redditch")).isEqualTo(String.valueOf(count));
+    assertThat(gridPointsTotal(browser)).isEqualTo(count);
   }
 
   private static String districtCount(Browser browser, String district) {
@@ -153,34 +145,5 @@ class MapBrowserIntegrationTest extends PortalBrowserTest {
     return browser.findAll(By.cssSelector("svg circle")).stream()
         .mapToLong(c -> Long.parseLong(c.getAttribute("data-count")))
         .sum();
-  }
-
-  private static String marker() {
-    return "portal" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  }
-
-  /** Waits until the search API finds this many reports with the word (the indexer's lag). */
-  static void awaitSearchable(DemoTokens tokens, String marker, int count) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              HttpResponse<String> response;
-              try (HttpClient http = HttpClient.newHttpClient()) {
-                response =
-                    http.send(
-                        HttpRequest.newBuilder(
-                                RunningHub.get()
-                                    .search
-                                    .url()
-                                    .resolve(
-                                        "/api/v1/search?purpose=Portal+test+setup&q=" + marker))
-                            .header(
-                                "Authorization", "Bearer " + tokens.accessToken("police.analyst"))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString());
-              }
-              return response.statusCode() == 200 && response.body().contains("\"total\":" + count);
-            });
   }
 }

@@ -25,6 +25,20 @@ abstract class PortalBrowserTest {
 
   static final String BASE = "http://127.0.0.1:" + PORT;
 
+  /**
+   * A new browser with the demo user signed in to the portal under test (closed again if signing in
+   * fails); the test closes it.
+   */
+  static Browser signedIn(String user) {
+    Browser browser = Browser.open(BASE);
+    try {
+      return browser.signIn(user);
+    } catch (RuntimeException | Error e) {
+      browser.close();
+      throw e;
+    }
+  }
+
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
     RunningHub.register(registry);

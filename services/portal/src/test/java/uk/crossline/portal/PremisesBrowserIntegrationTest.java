@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -15,32 +14,25 @@ import uk.crossline.testsupport.DemoTokens;
  */
 class PremisesBrowserIntegrationTest extends PortalBrowserTest {
 
+  private static final String PURPOSE = "Operation Heron, a shop near the Batchley address";
+
   @Test
   void tradingStandardsOfficerSeesEveryAgencysFlagsOnAShop(DemoTokens tokens) throws Exception {
     // given trading standards, the police and Redditch flagged one shop, and the police kept an
     // AMBER flag on it for themselves
-    String marker = IntelSeeds.marker();
-    String uprn = IntelSeeds.uprn();
-    String shop = IntelSeeds.shop(marker, uprn);
-    String ts = IntelSeeds.tradingStandards(tokens, marker, shop);
-    String police = IntelSeeds.police(tokens, marker, "GREEN", IntelSeeds.phone(), shop);
-    String council =
-        IntelSeeds.council(
-            tokens, "redditch.cso", marker, "{\"tlp\": \"GREEN\"}", IntelSeeds.phone(), shop);
-    String amber = IntelSeeds.police(tokens, marker, "AMBER", IntelSeeds.phone(), shop);
-    for (String id : List.of(ts, police, council, amber)) {
-      IntelSeeds.awaitVisible(
-          tokens,
-          id.equals(ts) ? "ts.officer" : id.equals(council) ? "redditch.cso" : "police.analyst",
-          id);
-    }
+    String marker = Intake.marker("intel");
+    String uprn = Intake.uprn();
+    String shop = Intake.shop(marker, uprn);
+    String ts = Intake.tradingStandardsUnderAgeSale(tokens, marker, shop);
+    Intake.ShopFlags flags = Intake.policeAndCouncilFlagTheShop(tokens, marker, shop);
+    String police = flags.police();
+    String amber = flags.amber();
+    SearchApi.awaitVisible(tokens, "ts.officer", ts);
 
-    try (Browser browser = Browser.open(BASE)) {
+    try (Browser browser = signedIn("ts.officer")) {
       // when the trading standards officer finds the shop by its UPRN
-      browser.signIn("ts.officer");
-      IntelSeeds.consult(browser, "/premises");
-      browser.screenshot("premises-find");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.consult("/premises", PURPOSE);
+      browser.screenshotAndAssertAccessible("premises-find");
       browser.find(By.id("uprn")).sendKeys(uprn);
       browser.clickThrough(By.cssSelector("#premises-form button"));
 
@@ -69,14 +61,12 @@ class PremisesBrowserIntegrationTest extends PortalBrowserTest {
       browser.screenshot("premises-trading-standards");
       ((org.openqa.selenium.JavascriptExecutor) browser.driver())
           .executeScript("document.getElementById('timeline').scrollIntoView()");
-      browser.screenshot("premises-timeline");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("premises-timeline");
     }
 
-    try (Browser browser = Browser.open(BASE)) {
+    try (Browser browser = signedIn("police.analyst")) {
       // when the police analyst opens the police report, the page links to its premises
-      browser.signIn("police.analyst");
-      IntelSeeds.consult(browser, "/search/events/" + police);
+      browser.consult("/search/events/" + police, PURPOSE);
       browser.clickThrough(By.id("premises-link"));
 
       // then the same shop, with the police's AMBER flag too, and nothing else to ask for
@@ -84,16 +74,14 @@ class PremisesBrowserIntegrationTest extends PortalBrowserTest {
           .isEqualTo("Cloud Nine Vapes " + marker);
       assertThat(browser.find(By.id("total")).getText()).isEqualTo("4 flags from 3 agencies");
       assertThat(browser.has(By.id("no-other-matches"))).isTrue();
-      browser.screenshot("premises-police-analyst");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("premises-police-analyst");
     }
   }
 
   @Test
   void findWithoutAUprnThenErrorAndWithoutSearchThenForbidden() {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("redditch.cso");
-      IntelSeeds.consult(browser, "/premises");
+    try (Browser browser = signedIn("redditch.cso")) {
+      browser.consult("/premises", PURPOSE);
       browser.clickThrough(By.cssSelector("#premises-address-form button"));
       assertThat(browser.driver().getTitle()).startsWith("Error: ");
       assertThat(
@@ -101,20 +89,15 @@ class PremisesBrowserIntegrationTest extends PortalBrowserTest {
                   .map(a -> a.getAttribute("href").replaceAll(".*#", "#"))
                   .toList())
           .containsExactly("#name", "#postcode");
-      browser.screenshot("premises-error");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("premises-error");
     }
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("school.lead");
+    try (Browser browser = signedIn("school.lead")) {
       browser.go("/premises");
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
     }
   }
 
   private static List<String> agencies(Browser browser) {
-    return browser.findAll(By.cssSelector("#agencies tbody tr td:first-child")).stream()
-        .map(WebElement::getText)
-        .toList();
+    return browser.texts(By.cssSelector("#agencies tbody tr td:first-child"));
   }
 }

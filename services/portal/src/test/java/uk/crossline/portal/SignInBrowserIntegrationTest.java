@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Signing in and out in a real browser against the real identity provider: the header names the
@@ -27,8 +26,7 @@ class SignInBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(tasks(browser))
           .contains("Submit a report", "Search intelligence", "Alerts", "Statistics")
           .doesNotContain("Access log");
-      browser.screenshot("home-police-analyst");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("home-police-analyst");
     }
   }
 
@@ -50,9 +48,8 @@ class SignInBrowserIntegrationTest extends PortalBrowserTest {
 
       browser.clickThrough(By.cssSelector("form[action='/sign-out'] button"));
 
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You have signed out");
-      browser.screenshot("signed-out");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.heading()).isEqualTo("You have signed out");
+      browser.screenshotAndAssertAccessible("signed-out");
       // Coming back needs the password again: the identity provider's session ended too.
       browser.driver().get(BASE + "/");
       assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
@@ -60,6 +57,6 @@ class SignInBrowserIntegrationTest extends PortalBrowserTest {
   }
 
   private static java.util.List<String> tasks(Browser browser) {
-    return browser.findAll(By.cssSelector("#tasks h2")).stream().map(WebElement::getText).toList();
+    return browser.texts(By.cssSelector("#tasks h2"));
   }
 }

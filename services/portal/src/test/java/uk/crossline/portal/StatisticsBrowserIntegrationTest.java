@@ -2,22 +2,16 @@ package uk.crossline.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -39,15 +33,18 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
   void scrutinyPanelSeesTablesWithSuppressedCellsMarkedAndDownloadsTheCsv(DemoTokens tokens)
       throws Exception {
     // given Redditch shared twelve GREEN reports this month, enough to be published
-    String marker = "portal" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String marker = Intake.marker("portal");
     for (int i = 0; i < 12; i++) {
-      councilReport(tokens, marker, i);
+      Intake.councilCuckooingAt(
+          tokens,
+          "redditch.cso",
+          "PORTAL/STATS/" + marker + "/" + i,
+          MONTH + "-10T12:00:00Z",
+          marker);
     }
-    MapBrowserIntegrationTest.awaitSearchable(tokens, marker, 12);
+    SearchApi.awaitTotal(tokens, "police.analyst", marker, 12);
 
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("scrutiny.panel");
-
+    try (Browser browser = signedIn("scrutiny.panel")) {
       // when the panel reads this month's statistics
       statistics(browser, "?from=" + MONTH + "&to=" + MONTH);
 
@@ -57,11 +54,7 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(redditch).isGreaterThanOrEqualTo(10);
       assertThat(redditch % 5).isZero();
       List<String> cells =
-          browser
-              .findAll(By.cssSelector("table.crossline-statistics td.govuk-table__cell--numeric"))
-              .stream()
-              .map(WebElement::getText)
-              .toList();
+          browser.texts(By.cssSelector("table.crossline-statistics td.govuk-table__cell--numeric"));
       assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c).matches("\\[c\\]|[0-9,]+"));
       assertThat(
               cells.stream()
@@ -76,12 +69,11 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
       browser.screenshot("statistics-scrutiny-panel");
       ((JavascriptExecutor) browser.driver())
           .executeScript("document.getElementById('table-priority').scrollIntoView()");
-      browser.screenshot("statistics-tables");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("statistics-tables");
 
       // and the CSV link downloads the API's CSV as an attachment
       String href = browser.find(By.id("download")).getAttribute("href");
-      HttpResponse<String> csv = get(browser, URI.create(href));
+      HttpResponse<String> csv = browser.fetch(href);
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
       assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
@@ -119,16 +111,13 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(cell(browser, "month", EMPTY_MONTH)).containsExactly("[c]");
       assertThat(browser.findAll(By.cssSelector("#table-priorityByDistrict td")))
           .allSatisfy(td -> assertThat(td.getText()).isEqualTo("[c]"));
-      browser.screenshot("statistics-suppressed");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      browser.screenshotAndAssertAccessible("statistics-suppressed");
     }
   }
 
   @Test
   void badMonthThenErrorSummaryLinkedToTheField() throws Exception {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("scrutiny.panel");
-
+    try (Browser browser = signedIn("scrutiny.panel")) {
       statistics(browser, "?from=November&to=" + MONTH);
 
       WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
@@ -137,7 +126,7 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
 
       // and the same bad month asked for as CSV is the same page, not a file
       HttpResponse<String> download =
-          get(browser, URI.create(BASE + "/statistics/download?from=November&to=" + MONTH));
+          browser.fetch("/statistics/download?from=November&to=" + MONTH);
       assertThat(download.headers().firstValue("Content-Disposition")).isEmpty();
       assertThat(download.body()).contains("govuk-error-summary").contains("href=\"#from\"");
       assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -146,39 +135,26 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
 
   @Test
   void schoolLeadWithoutTheStatisticsRoleThenTheForbiddenPage() throws Exception {
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("school.lead");
-
+    try (Browser browser = signedIn("school.lead")) {
       browser.go("/statistics");
 
-      assertThat(browser.find(By.tagName("h1")).getText())
-          .isEqualTo("You do not have access to this page");
+      assertThat(browser.heading()).isEqualTo(Browser.NO_ACCESS);
       assertThat(browser.findAll(By.cssSelector("table.crossline-statistics"))).isEmpty();
-      assertThat(get(browser, URI.create(BASE + "/statistics")).statusCode()).isEqualTo(403);
-      assertThat(get(browser, URI.create(BASE + "/statistics/download")).statusCode())
-          .isEqualTo(403);
-      browser.screenshot("statistics-forbidden");
-      assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+      assertThat(browser.fetch("/statistics").statusCode()).isEqualTo(403);
+      assertThat(browser.fetch("/statistics/download").statusCode()).isEqualTo(403);
+      browser.screenshotAndAssertAccessible("statistics-forbidden");
     }
   }
 
   private static void statistics(Browser browser, String query) {
-    browser.go("/statistics" + query);
-    if (browser.has(By.cssSelector("form[action='/purpose']"))) {
-      browser.find(By.id("purpose")).sendKeys(PURPOSE);
-      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
-    }
+    browser.consult("/statistics" + query, PURPOSE);
     browser.find(By.id("period-form"));
   }
 
   private static List<String> cell(Browser browser, String table, String row) {
-    return browser
-        .findAll(
-            By.cssSelector(
-                "#table-" + table + " tr[data-row='" + row + "'] td.govuk-table__cell--numeric"))
-        .stream()
-        .map(WebElement::getText)
-        .toList();
+    return browser.texts(
+        By.cssSelector(
+            "#table-" + table + " tr[data-row='" + row + "'] td.govuk-table__cell--numeric"));
   }
 
   private static int number(String text) {
@@ -187,26 +163,10 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
 
   /** The API's own cells for the month, as "table,row,column" to "[c]" or the count. */
   private static Map<String, String> published(DemoTokens tokens, String month) throws Exception {
-    HttpResponse<String> response;
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      response =
-          http.send(
-              HttpRequest.newBuilder(
-                      RunningHub.get()
-                          .search
-                          .url()
-                          .resolve(
-                              "/api/v1/statistics?purpose=Portal+test+check&from="
-                                  + month
-                                  + "&to="
-                                  + month))
-                  .header("Authorization", "Bearer " + tokens.accessToken("scrutiny.panel"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    }
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer =
+        SearchApi.get(
+            tokens, "scrutiny.panel", "/api/v1/statistics?from=" + month + "&to=" + month);
     Map<String, String> cells = new HashMap<>();
-    JsonNode answer = JsonMapper.builder().build().readTree(response.body());
     for (JsonNode table : answer.path("tables")) {
       for (JsonNode cell : table.path("cells")) {
         cells.put(
@@ -221,33 +181,5 @@ class StatisticsBrowserIntegrationTest extends PortalBrowserTest {
       }
     }
     return cells;
-  }
-
-  /** A page or download fetched as the browser's signed-in session, status and headers kept. */
-  private static HttpResponse<String> get(Browser browser, URI uri) throws Exception {
-    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-    try (HttpClient http =
-        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
-      return http.send(
-          HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-  }
-
-  /** A GREEN council report of cuckooing in Redditch observed in {@link #MONTH}. */
-  private static void councilReport(DemoTokens tokens, String marker, int n) throws Exception {
-    Intake.submit(
-        tokens,
-        "redditch.cso",
-        "/api/v1/council/reports",
-        """
-        {"reference": "PORTAL/STATS/%s/%d",
-         "observedAt": {"at": "%s-10T12:00:00Z", "precision": "EXACT"},
-         "where": {"postcode": "B98 7AA"},
-         "concern": "CUCKOOING",
-         "indicators": ["VISITORS_AT_ALL_HOURS"],
-         "summary": "Visitors at all hours at a flat %s",
-         "marking": {"tlp": "GREEN"}}"""
-            .formatted(marker, n, MONTH, marker));
   }
 }

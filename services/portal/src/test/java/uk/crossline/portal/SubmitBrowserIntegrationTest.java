@@ -3,24 +3,17 @@ package uk.crossline.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.testsupport.DemoTokens;
 
 /**
@@ -37,17 +30,16 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
   @Test
   void schoolLeadSubmitsAConcernThroughThePagesThenItLandsInTheHub(DemoTokens tokens)
       throws Exception {
-    String marker = marker();
+    String marker = Intake.marker("submit");
     String reference = "SCH/" + marker;
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("school.lead");
+    try (Browser browser = signedIn("school.lead")) {
       browser.go("/submit");
       assertThat(browser.find(By.id("form-title")).getText()).isEqualTo("Safeguarding concern");
       checked(browser, "submit-start");
       browser.clickThrough(By.id("start"));
 
       // the first page without the concern: one error summary, linked to the field
-      type(browser, "reference", reference);
+      browser.type("reference", reference);
       new Select(browser.find(By.id("yearGroup"))).selectByValue("9");
       browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       assertThat(browser.findAll(By.cssSelector(".govuk-error-summary"))).hasSize(1);
@@ -57,18 +49,18 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.driver().getTitle()).startsWith("Error: ");
       checked(browser, "submit-about-error");
 
-      choose(browser, "concern", "GROOMING_TACTIC");
+      browser.choose("concern", "GROOMING_TACTIC");
       browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       when(browser, "DAY", "B97 4AB");
       checked(browser, "submit-when");
       continueOn(browser);
-      type(browser, "summary", "Pupil given a new phone by older associates " + marker);
-      choose(browser, "indicators", "NEW_PHONE");
+      browser.type("summary", "Pupil given a new phone by older associates " + marker);
+      browser.choose("indicators", "NEW_PHONE");
       new Select(browser.find(By.id("identifierType1"))).selectByValue("SOCIAL_MEDIA");
-      type(browser, "identifierValue1", "@runner" + marker);
+      browser.type("identifierValue1", "@runner" + marker);
       checked(browser, "submit-details");
       continueOn(browser);
-      choose(browser, "tlp", "GREEN");
+      browser.choose("tlp", "GREEN");
       checked(browser, "submit-marking");
       continueOn(browser);
 
@@ -78,9 +70,9 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(answers).contains("Grooming tactic");
       checked(browser, "submit-check");
       browser.clickThrough(By.cssSelector("a[href='/submit/about?change=true#concern']"));
-      choose(browser, "concern", "EXPLOITATION_CONCERN");
+      browser.choose("concern", "EXPLOITATION_CONCERN");
       browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
-      assertThat(browser.find(By.tagName("h1")).getText()).contains("Check your answers");
+      assertThat(browser.heading()).contains("Check your answers");
       assertThat(browser.find(By.id("answers")).getText()).contains("Exploitation concern");
 
       browser.clickThrough(By.id("send"));
@@ -92,25 +84,23 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       checked(browser, "submit-confirmation");
 
       // then the concern is in the hub, for a police analyst, without the handle
-      JsonNode hit = awaitOne(tokens, "police.analyst", marker);
+      JsonNode hit = SearchApi.awaitOne(tokens, "police.analyst", marker);
       assertThat(hit.path("eventId").asString()).isEqualTo(eventId);
       assertThat(hit.path("category").asString()).isEqualTo("EXPLOITATION_CONCERN");
       assertThat(hit.toString()).doesNotContain("@runner");
 
       // the school lead, who cannot search, retracts it by the hub's reference
       browser.go("/submit");
-      type(browser, "eventId", eventId);
-      choose(browser, "action", "retract");
+      browser.type("eventId", eventId);
+      browser.choose("action", "retract");
       browser.clickThrough(By.cssSelector("#change-form button[type=submit]"));
       assertThat(browser.find(By.id("event-id")).getText()).isEqualTo(eventId);
-      choose(browser, "reason", "ENTERED_IN_ERROR");
+      browser.choose("reason", "ENTERED_IN_ERROR");
       browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report retracted");
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> search(tokens, "police.analyst", marker).path("total").asLong() == 0);
+    SearchApi.awaitTotal(tokens, "police.analyst", marker, 0);
   }
 
   @Test
@@ -118,33 +108,28 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       DemoTokens tokens) throws Exception {
     // given the police and Redditch council have flagged a shop (and the police kept an AMBER
     // flag on it to themselves)
-    String marker = marker();
-    String uprn = IntelSeeds.uprn();
-    String shop = IntelSeeds.shop(marker, uprn);
-    String police = IntelSeeds.police(tokens, marker, "GREEN", IntelSeeds.phone(), shop);
-    String council =
-        IntelSeeds.council(
-            tokens, "redditch.cso", marker, "{\"tlp\": \"GREEN\"}", IntelSeeds.phone(), shop);
-    String amber = IntelSeeds.police(tokens, marker, "AMBER", IntelSeeds.phone(), shop);
-    try (Browser browser = Browser.open(BASE)) {
+    String marker = Intake.marker("submit");
+    String uprn = Intake.uprn();
+    String shop = Intake.shop(marker, uprn);
+    String amber = Intake.policeAndCouncilFlagTheShop(tokens, marker, shop).amber();
+    try (Browser browser = signedIn("ts.officer")) {
       // when the trading standards officer flags it through the pages
-      browser.signIn("ts.officer");
       browser.go("/submit/start");
-      type(browser, "reference", "TS/" + marker);
-      choose(browser, "visit", "TEST_PURCHASE");
-      choose(browser, "finding", "UNDER_AGE_SALE");
-      type(browser, "premisesName", "Cloud Nine Vapes " + marker);
-      type(browser, "premisesAddress", "1 Alcester Street, Redditch");
-      type(browser, "premisesPostcode", "B97 4AB");
-      type(browser, "premisesUprn", uprn);
-      choose(browser, "graded", "NO");
+      browser.type("reference", "TS/" + marker);
+      browser.choose("visit", "TEST_PURCHASE");
+      browser.choose("finding", "UNDER_AGE_SALE");
+      browser.type("premisesName", "Cloud Nine Vapes " + marker);
+      browser.type("premisesAddress", "1 Alcester Street, Redditch");
+      browser.type("premisesPostcode", "B97 4AB");
+      browser.type("premisesUprn", uprn);
+      browser.choose("graded", "NO");
       checked(browser, "submit-premises-about");
       continueOn(browser);
       when(browser, "DAY", "B97 4AB");
       continueOn(browser);
-      type(browser, "summary", "Test purchase by a 15 year old volunteer " + marker);
+      browser.type("summary", "Test purchase by a 15 year old volunteer " + marker);
       continueOn(browser);
-      choose(browser, "tlp", "GREEN");
+      browser.choose("tlp", "GREEN");
       continueOn(browser);
       assertThat(browser.find(By.id("answers")).getText())
           .contains("Cloud Nine Vapes " + marker)
@@ -153,15 +138,12 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.clickThrough(By.id("send"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report sent");
-      JsonNode hit = awaitOne(tokens, "ts.officer", "volunteer " + marker);
+      JsonNode hit = SearchApi.awaitOne(tokens, "ts.officer", "volunteer " + marker);
       assertThat(hit.at("/premises/name").asString()).isEqualTo("Cloud Nine Vapes " + marker);
       assertThat(hit.path("category").asString()).isEqualTo("VAPE_SUPPLY_TO_MINORS");
-      IntelSeeds.awaitVisible(tokens, "police.analyst", police);
-      IntelSeeds.awaitVisible(tokens, "redditch.cso", council);
-      IntelSeeds.awaitVisible(tokens, "police.analyst", amber);
 
       // then the premises page shows its own flag and the others' it may see, not the AMBER one
-      giveAPurpose(browser, "/premises");
+      browser.consult("/premises", PURPOSE);
       browser.find(By.id("uprn")).sendKeys(uprn);
       browser.clickThrough(By.cssSelector("#premises-form button"));
       assertThat(browser.find(By.id("total")).getText()).isEqualTo("3 flags from 3 agencies");
@@ -179,31 +161,30 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
   @Test
   void policeAnalystGradesAReportThenOnlyTheOriginatorMayAmendAndRetractIt(DemoTokens tokens)
       throws Exception {
-    String marker = marker();
+    String marker = Intake.marker("submit");
     String reference = "WMP/IR/" + marker;
     String eventId;
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("police.analyst");
+    try (Browser browser = signedIn("police.analyst")) {
       browser.go("/submit/start");
-      type(browser, "reference", reference);
-      choose(browser, "category", "DEAL_LINE");
-      choose(browser, "source", "2");
-      choose(browser, "intelligence", "B");
-      choose(browser, "handling", "C");
+      browser.type("reference", reference);
+      browser.choose("category", "DEAL_LINE");
+      browser.choose("source", "2");
+      browser.choose("intelligence", "B");
+      browser.choose("handling", "C");
       browser.clickThrough(By.cssSelector("#question-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
           .contains("Enter the conditions of sharing");
-      type(browser, "conditions", "Not to be used in court without consulting the OIC");
+      browser.type("conditions", "Not to be used in court without consulting the OIC");
       continueOn(browser);
       when(browser, "EXACT", "B97 4AB");
-      type(browser, "observedTime", "21:30");
+      browser.type("observedTime", "21:30");
       continueOn(browser);
-      type(browser, "summary", "Deal line advertised by text in Redditch " + marker);
+      browser.type("summary", "Deal line advertised by text in Redditch " + marker);
       new Select(browser.find(By.id("identifierType1"))).selectByValue("PHONE");
-      type(browser, "identifierValue1", "07700 900123");
+      browser.type("identifierValue1", "07700 900123");
       browser.find(By.id("dealLine1")).click();
       continueOn(browser);
-      choose(browser, "tlp", "GREEN");
+      browser.choose("tlp", "GREEN");
       continueOn(browser);
       assertThat(browser.find(By.id("answers")).getText())
           .contains("2 B C: Not to be used in court")
@@ -211,27 +192,25 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.clickThrough(By.id("send"));
       eventId = browser.find(By.id("event-id")).getText();
     }
-    JsonNode hit = awaitOne(tokens, "police.analyst", marker);
+    JsonNode hit = SearchApi.awaitOne(tokens, "police.analyst", marker);
     assertThat(hit.at("/grading/handling").asString()).isEqualTo("C");
 
     // another agency sees the report but is not offered, nor allowed, to change it
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("redditch.cso");
-      giveAPurpose(browser, "/search/events/" + eventId);
+    try (Browser browser = signedIn("redditch.cso")) {
+      browser.consult("/search/events/" + eventId, PURPOSE);
       assertThat(browser.find(By.id("event")).getText()).contains(marker);
       assertThat(browser.has(By.id("own-report-actions"))).isFalse();
       browser.go("/submit/retract/" + eventId);
-      choose(browser, "reason", "INACCURATE");
+      browser.choose("reason", "INACCURATE");
       browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
-      assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("You cannot do this");
+      assertThat(browser.heading()).isEqualTo("You cannot do this");
       assertThat(browser.find(By.id("refusal")).getText()).contains("Only the agency");
       checked(browser, "submit-refused");
     }
 
     // the originator amends it from the report's page, the hub's answers pre-filled
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("police.analyst");
-      giveAPurpose(browser, "/search/events/" + eventId);
+    try (Browser browser = signedIn("police.analyst")) {
+      browser.consult("/search/events/" + eventId, PURPOSE);
       checked(browser, "submit-event-own-report");
       browser.clickThrough(By.id("amend-report"));
       assertThat(browser.find(By.id("amend-notice")).getText()).contains("enter any");
@@ -240,9 +219,9 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.cssSelector("input[name=source][value='2']")).isSelected())
           .isTrue();
       assertThat(browser.find(By.id("reference")).getAttribute("value")).isEmpty();
-      type(browser, "reference", reference);
-      type(browser, "amendReason", "Second source corroborated the line");
-      choose(browser, "intelligence", "A");
+      browser.type("reference", reference);
+      browser.type("amendReason", "Second source corroborated the line");
+      browser.choose("intelligence", "A");
       checked(browser, "submit-amend-about");
       continueOn(browser);
       assertThat(browser.find(By.id("observedTime")).getAttribute("value")).isEqualTo("21:30");
@@ -261,7 +240,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
               () ->
                   "A"
                       .equals(
-                          search(tokens, "police.analyst", marker)
+                          SearchApi.search(tokens, "police.analyst", marker)
                               .at("/hits/0/grading/intelligence")
                               .asString("")));
 
@@ -272,21 +251,19 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
           .contains("Select why the report is withdrawn");
-      choose(browser, "reason", "SOURCE_WITHDRAWN");
+      browser.choose("reason", "SOURCE_WITHDRAWN");
       browser.clickThrough(By.cssSelector("#retract-form button[type=submit]"));
       assertThat(browser.find(By.cssSelector(".govuk-panel__title")).getText())
           .isEqualTo("Report retracted");
       checked(browser, "submit-retracted");
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> search(tokens, "police.analyst", marker).path("total").asLong() == 0);
+    SearchApi.awaitTotal(tokens, "police.analyst", marker, 0);
   }
 
   @Test
   void councilOfficerUploadsACsvWithOneBadRowThenSeesTheRowReport(DemoTokens tokens)
       throws Exception {
-    String marker = marker();
+    String marker = Intake.marker("submit");
     Path csv = Files.createTempFile("crossline-upload-", ".csv");
     String seen = SEEN + "T10:00:00Z";
     Files.writeString(
@@ -301,8 +278,7 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
                 .formatted(marker, seen, marker),
             "UP/%s/3,%s,DAY,B97,,Noise %s,GREEN,NOT_A_CONCERN".formatted(marker, seen, marker),
             ""));
-    try (Browser browser = Browser.open(BASE)) {
-      browser.signIn("redditch.cso");
+    try (Browser browser = signedIn("redditch.cso")) {
       browser.go("/submit/upload");
       assertThat(browser.find(By.id("template")).getAttribute("href"))
           .endsWith("/submit/upload/template.csv");
@@ -317,44 +293,20 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
       assertThat(browser.find(By.id("rows")).getText()).isEqualTo("3");
       assertThat(browser.find(By.id("accepted")).getText()).isEqualTo("2");
       assertThat(browser.find(By.id("rejected")).getText()).isEqualTo("1");
-      List<String> refused =
-          browser.findAll(By.cssSelector("#refused tbody td")).stream()
-              .map(WebElement::getText)
-              .toList();
+      List<String> refused = browser.texts(By.cssSelector("#refused tbody td"));
       assertThat(refused).startsWith("4", "concern");
       checked(browser, "submit-upload-report");
     } finally {
       Files.deleteIfExists(csv);
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> search(tokens, "redditch.cso", marker).path("total").asLong() == 2);
+    SearchApi.awaitTotal(tokens, "redditch.cso", marker, 2);
   }
 
-  private static String marker() {
-    return "submit" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  }
-
-  /** Saves a screenshot and asserts axe finds nothing serious on the page. */
+  /** From the top of the page: saves a screenshot and asserts axe finds nothing serious on it. */
   private static void checked(Browser browser, String name) {
     ((org.openqa.selenium.JavascriptExecutor) browser.driver())
         .executeScript("window.scrollTo(0, 0)");
-    browser.screenshot(name);
-    assertThat(browser.seriousAccessibilityViolations()).as(name).isEmpty();
-  }
-
-  private static void type(Browser browser, String id, String text) {
-    WebElement input = browser.find(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private static void choose(Browser browser, String name, String value) {
-    WebElement input =
-        browser.find(By.cssSelector("input[name=" + name + "][value='" + value + "']"));
-    if (!input.isSelected()) {
-      input.click();
-    }
+    browser.screenshotAndAssertAccessible(name);
   }
 
   private static void continueOn(Browser browser) {
@@ -365,46 +317,10 @@ class SubmitBrowserIntegrationTest extends PortalBrowserTest {
   }
 
   private static void when(Browser browser, String precision, String postcode) {
-    type(browser, "observedDay", String.valueOf(SEEN.getDayOfMonth()));
-    type(browser, "observedMonth", String.valueOf(SEEN.getMonthValue()));
-    type(browser, "observedYear", String.valueOf(SEEN.getYear()));
-    choose(browser, "precision", precision);
-    type(browser, "postcode", postcode);
-  }
-
-  private static void giveAPurpose(Browser browser, String path) {
-    browser.go(path);
-    if (browser.has(By.cssSelector("form[action='/purpose']"))) {
-      browser.find(By.id("purpose")).sendKeys(PURPOSE);
-      browser.clickThrough(By.cssSelector("form[action='/purpose'] button"));
-    }
-  }
-
-  /** Waits until the search API shows the person exactly one report with the word; returns it. */
-  private static JsonNode awaitOne(DemoTokens tokens, String user, String marker) throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> search(tokens, user, marker).path("total").asLong() == 1);
-    return search(tokens, user, marker).path("hits").get(0);
-  }
-
-  private static JsonNode search(DemoTokens tokens, String user, String words) throws Exception {
-    HttpResponse<String> response;
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      response =
-          http.send(
-              HttpRequest.newBuilder(
-                      RunningHub.get()
-                          .search
-                          .url()
-                          .resolve(
-                              "/api/v1/search?purpose=Portal+test+check&q="
-                                  + URLEncoder.encode(words, StandardCharsets.UTF_8)))
-                  .header("Authorization", "Bearer " + tokens.accessToken(user))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    }
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonMapper.builder().build().readTree(response.body());
+    browser.type("observedDay", String.valueOf(SEEN.getDayOfMonth()));
+    browser.type("observedMonth", String.valueOf(SEEN.getMonthValue()));
+    browser.type("observedYear", String.valueOf(SEEN.getYear()));
+    browser.choose("precision", precision);
+    browser.type("postcode", postcode);
   }
 }

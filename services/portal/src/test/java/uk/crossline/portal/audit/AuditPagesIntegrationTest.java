@@ -2,11 +2,11 @@ package uk.crossline.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static uk.crossline.portal.SignedIn.policeUser;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 
@@ -29,17 +28,6 @@ class AuditPagesIntegrationTest {
 
   @Autowired MockMvc mvc;
 
-  private static OidcLoginRequestPostProcessor as(String username, String... roles) {
-    return oidcLogin()
-        .idToken(
-            token ->
-                token
-                    .claim("preferred_username", username)
-                    .claim("agency", "west-mercia-police")
-                    .claim("agency_type", "POLICE")
-                    .claim("roles", List.of(roles)));
-  }
-
   private static MockHttpSession withPurpose() {
     MockHttpSession session = new MockHttpSession();
     session.setAttribute("crossline.purpose", "Quarterly access review");
@@ -48,7 +36,7 @@ class AuditPagesIntegrationTest {
 
   @Test
   void analystWithoutTheAuditRoleThenRefusedEveryAuditPage() throws Exception {
-    var analyst = as("police.analyst", "SUBMIT", "SEARCH", "LINK_ANALYSIS");
+    var analyst = policeUser("police.analyst", "SUBMIT", "SEARCH", "LINK_ANALYSIS");
     for (String page : List.of("/audit", "/audit/verification", "/audit/records/c/1")) {
       mvc.perform(get(page).with(analyst).session(withPurpose())).andExpect(status().isForbidden());
     }
@@ -58,16 +46,16 @@ class AuditPagesIntegrationTest {
 
   @Test
   void auditorWithoutAPurposeThenAskedForOneFirst() throws Exception {
-    mvc.perform(get("/audit").with(as("ig.auditor", "AUDIT")))
+    mvc.perform(get("/audit").with(policeUser("ig.auditor", "AUDIT")))
         .andExpect(redirectedUrl("/purpose?next=%2Faudit"));
-    mvc.perform(get("/audit/verification").with(as("ig.auditor", "AUDIT")))
+    mvc.perform(get("/audit/verification").with(policeUser("ig.auditor", "AUDIT")))
         .andExpect(redirectedUrl("/purpose?next=%2Faudit%2Fverification"));
   }
 
   @Test
   void auditorFirstVisitThenTheFormAndNoSearchYet() throws Exception {
     String body =
-        mvc.perform(get("/audit").with(as("ig.auditor", "AUDIT")).session(withPurpose()))
+        mvc.perform(get("/audit").with(policeUser("ig.auditor", "AUDIT")).session(withPurpose()))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -88,7 +76,7 @@ class AuditPagesIntegrationTest {
                     .param("user", "police.analyst")
                     .param("from", "2026-13-01")
                     .param("to", "yesterday")
-                    .with(as("ig.auditor", "AUDIT"))
+                    .with(policeUser("ig.auditor", "AUDIT"))
                     .with(csrf())
                     .session(withPurpose()))
             .andExpect(status().isBadRequest())
@@ -112,7 +100,7 @@ class AuditPagesIntegrationTest {
                 .param("user", "police.analyst")
                 .param("action", "SEARCH", "VIEW", "NOT_AN_ACTION")
                 .param("from", "2026-11-01")
-                .with(as("ig.auditor", "AUDIT"))
+                .with(policeUser("ig.auditor", "AUDIT"))
                 .with(csrf())
                 .session(session))
         .andExpect(redirectedUrl("/audit"));
@@ -127,14 +115,14 @@ class AuditPagesIntegrationTest {
     MockHttpSession session = withPurpose();
     mvc.perform(
             get("/audit/events/5f0c2d1e-7a4b-8c3d-9e2f-0a1b2c3d4e5f")
-                .with(as("ig.auditor", "AUDIT"))
+                .with(policeUser("ig.auditor", "AUDIT"))
                 .session(session))
         .andExpect(redirectedUrl("/audit"));
     AuditFilters filters = (AuditFilters) session.getAttribute(AuditController.FILTERS);
     assertThat(filters.eventIdList()).containsExactly("5f0c2d1e-7a4b-8c3d-9e2f-0a1b2c3d4e5f");
     assertThat(filters.user()).isEmpty();
 
-    mvc.perform(get("/audit?clear").with(as("ig.auditor", "AUDIT")).session(session))
+    mvc.perform(get("/audit?clear").with(policeUser("ig.auditor", "AUDIT")).session(session))
         .andExpect(redirectedUrl("/audit"));
     assertThat(session.getAttribute(AuditController.FILTERS)).isNull();
   }
@@ -144,7 +132,7 @@ class AuditPagesIntegrationTest {
     String body =
         mvc.perform(
                 get("/audit/records/crossline-search-1/4")
-                    .with(as("ig.auditor", "AUDIT"))
+                    .with(policeUser("ig.auditor", "AUDIT"))
                     .session(withPurpose()))
             .andExpect(status().isNotFound())
             .andReturn()

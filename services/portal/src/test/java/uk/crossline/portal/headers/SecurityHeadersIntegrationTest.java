@@ -2,20 +2,18 @@ package uk.crossline.portal.headers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static uk.crossline.portal.SignedIn.policeUser;
 
 import jakarta.servlet.RequestDispatcher;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
@@ -32,23 +30,12 @@ class SecurityHeadersIntegrationTest {
 
   @Autowired MockMvc mvc;
 
-  static OidcLoginRequestPostProcessor signedIn(String username, String... roles) {
-    return oidcLogin()
-        .idToken(
-            token ->
-                token
-                    .claim("preferred_username", username)
-                    .claim("agency", "west-mercia-police")
-                    .claim("agency_type", "POLICE")
-                    .claim("roles", List.of(roles)));
-  }
-
   @Test
   void pageWhenSignedInThenEverySecurityHeaderAndTheExactPolicy(CrosslineStack stack)
       throws Exception {
     // when a signed-in person opens the start page
     MockHttpServletResponse page =
-        mvc.perform(get("/").with(signedIn("police.analyst", "SEARCH")))
+        mvc.perform(get("/").with(policeUser("police.analyst", "SEARCH")))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse();
@@ -102,7 +89,7 @@ class SecurityHeadersIntegrationTest {
   void postWithoutCsrfTokenThenRefusedAndMarkedForTheSessionPage() throws Exception {
     var refused =
         mvc.perform(
-                post("/purpose").param("purpose", "A good purpose").with(signedIn("x", "SEARCH")))
+                post("/purpose").param("purpose", "A good purpose").with(policeUser("x", "SEARCH")))
             .andExpect(status().isForbidden())
             .andReturn();
 
@@ -114,7 +101,7 @@ class SecurityHeadersIntegrationTest {
     mvc.perform(
             post("/purpose")
                 .param("purpose", "A good purpose")
-                .with(signedIn("x", "SEARCH"))
+                .with(policeUser("x", "SEARCH"))
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
   }
@@ -136,7 +123,7 @@ class SecurityHeadersIntegrationTest {
         mvc.perform(
                 get("/error")
                     .accept(MediaType.TEXT_HTML)
-                    .with(signedIn("x", "SEARCH"))
+                    .with(policeUser("x", "SEARCH"))
                     .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403)
                     .requestAttr(ErrorPages.CSRF_REFUSED, Boolean.TRUE))
             .andExpect(status().isForbidden())
@@ -151,7 +138,7 @@ class SecurityHeadersIntegrationTest {
     var request =
         get("/error")
             .accept(MediaType.TEXT_HTML)
-            .with(signedIn("police.analyst", "SEARCH"))
+            .with(policeUser("police.analyst", "SEARCH"))
             // (no ERROR_REQUEST_URI: with it the CSRF filter takes this for a second dispatch of a
             // request it has seen, and the layout's sign-out form would have no token)
             .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, code);
