@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static uk.crossline.portal.SignedIn.policeUser;
+import static uk.crossline.portal.MockSignIn.policeUser;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

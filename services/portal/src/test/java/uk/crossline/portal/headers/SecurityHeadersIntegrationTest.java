@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static uk.crossline.portal.SignedIn.policeUser;
+import static uk.crossline.portal.MockSignIn.policeUser;
 
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;

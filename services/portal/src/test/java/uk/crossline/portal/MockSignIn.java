@@ -9,9 +9,9 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
  * A person signed in to the portal for a MockMvc test of its pages, with the claims the portal
  * reads from the identity provider's token, without its login page.
  */
-public final class SignedIn {
+public final class MockSignIn {
 
-  private SignedIn() {}
+  private MockSignIn() {}
 
   /** Signed in as this West Mercia Police user with these roles. */
   public static OidcLoginRequestPostProcessor policeUser(String username, String... roles) {
