@@ -95,9 +95,9 @@ class ChangeController {
           return notFound(model, response);
         }
         if (!problem.isForbidden()) {
-          model.addAttribute("problem", problem);
-          return "submit/unavailable";
+          throw problem; // the error page for the hub's answer (HubProblemPages)
         }
+        // Not allowed to read it (no SEARCH agreement): amend by reference, nothing pre-filled.
         event = null;
       }
       if (event != null) {
