@@ -45,7 +45,12 @@ public class CrosslineSecurityAutoConfiguration {
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .oauth2ResourceServer(
-            server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerJwtConverter())))
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerJwtConverter()))
+                    .authenticationEntryPoint(RefusedTokens.entryPoint()))
+        .exceptionHandling(
+            refusals -> refusals.authenticationEntryPoint(RefusedTokens.entryPoint()))
         .build();
   }
 
