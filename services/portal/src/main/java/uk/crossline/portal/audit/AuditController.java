@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -19,18 +18,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import uk.crossline.model.Role;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.portal.hub.Hub;
 import uk.crossline.portal.hub.HubProblem;
 import uk.crossline.portal.purpose.Purpose;
-import uk.crossline.portal.signin.SignedIn;
 
 /**
  * The access log for auditors (role AUDIT): searching its records, opening one, and checking that
  * its hash chains are whole. Every call goes to the search API as the auditor with their purpose,
- * so the auditor's own look-ups are in the log too. Anyone else gets the "no access" page: the API
- * would refuse them anyway.
+ * so the auditor's own look-ups are in the log too. Anyone else gets the "no access" page from the
+ * page gate ({@code PageRoles}), and the API would refuse them anyway.
  */
 @Controller
 class AuditController {
@@ -51,7 +48,6 @@ class AuditController {
 
   @GetMapping("/audit")
   String records(@RequestParam(required = false) String after, HttpSession session, Model model) {
-    auditor(model);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask("/audit");
@@ -98,7 +94,6 @@ class AuditController {
       HttpSession session,
       Model model,
       HttpServletResponse response) {
-    auditor(model);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask("/audit");
@@ -118,7 +113,6 @@ class AuditController {
   /** The records naming one event: the link from an event id in the results or a record. */
   @GetMapping("/audit/events/{eventId}")
   String recordsOfEvent(@PathVariable String eventId, HttpSession session, Model model) {
-    auditor(model);
     session.setAttribute(FILTERS, AuditFilters.forEvent(eventId));
     return "redirect:/audit";
   }
@@ -126,7 +120,6 @@ class AuditController {
   /** A new search: the filters cleared. */
   @GetMapping(value = "/audit", params = "clear")
   String clear(HttpSession session, Model model) {
-    auditor(model);
     session.removeAttribute(FILTERS);
     session.removeAttribute(SHOWN);
     return "redirect:/audit";
@@ -143,7 +136,6 @@ class AuditController {
       HttpSession session,
       Model model,
       HttpServletResponse response) {
-    auditor(model);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask("/audit");
@@ -171,7 +163,6 @@ class AuditController {
       @RequestParam(required = false) String chain,
       HttpSession session,
       Model model) {
-    auditor(model);
     Optional<String> purpose = Purpose.of(session);
     if (purpose.isEmpty()) {
       return Purpose.ask("/audit/verification");
@@ -202,12 +193,6 @@ class AuditController {
   }
 
   /** Only auditors: anyone else is refused as Spring Security refuses, with the 403 page. */
-  private static void auditor(Model model) {
-    if (!(model.getAttribute("signedIn") instanceof SignedIn person) || !person.has(Role.AUDIT)) {
-      throw new AccessDeniedException("the access log is for auditors");
-    }
-  }
-
   private static void form(
       Model model, String purpose, AuditFilters filters, Map<String, String> problems) {
     model.addAttribute("purpose", purpose);
