@@ -11,10 +11,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
-import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Caller;
 import uk.crossline.model.Role;
@@ -104,17 +102,6 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
    */
   public static boolean mayReadAlerts(Caller caller, AccessPolicy policy) {
     return caller.has(Role.SUBSCRIBE_ALERTS) && policy.alertDetail(caller) != AlertDetail.NONE;
-  }
-
-  /** Refuses (403) a caller who may not read alerts: every alerts API asks this first. */
-  public static void requireMayReadAlerts(Caller caller, AccessPolicy policy) {
-    if (!mayReadAlerts(caller, policy)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "Forbidden",
-          "Your agency's agreement or your role does not include alerts.",
-          List.of());
-    }
   }
 
   /** The entry as its recipient reads it from the inbox API. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Caller;
@@ -49,7 +50,7 @@ class InboxController {
               + " agency's agreement allows, and for a follow-up a notice; and digests"
               + " (kind DIGEST), each grouping the alerts it holds by area and category.")
   Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     for (String name : parameters.keySet()) {
       if (!Set.of("unread", "limit", "digest", "subscription").contains(name)) {
         throw ProblemException.invalid(name, "not a parameter of this endpoint");
@@ -117,7 +118,7 @@ class InboxController {
       summary = "Mark one of your alerts or digests read",
       description = "The alert or digest, with readAt.")
   Map<String, Object> read(Caller caller, @PathVariable String alertId) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     requireCaughtUp();
     InboxEntry entry = requireOwn(caller, parse(alertId).orElse(null));
     if (entry.readAt().isEmpty()) {
@@ -160,6 +161,16 @@ class InboxController {
     }
     view.put("read", entry.readAt().isPresent());
     return view;
+  }
+
+  private void requireMayBeAlerted(Caller caller) {
+    if (!Inbox.mayReadAlerts(caller, policy)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include alerts.",
+          List.<FieldProblem>of());
+    }
   }
 
   private void requireCaughtUp() {

@@ -58,7 +58,7 @@ class StreamController {
               + " page that asks for it before listing the inbox, then opens the stream with it as"
               + " Last-Event-ID, misses no alert that lands in between (it may get one twice).")
   Map<String, String> position(@Parameter(hidden = true) Caller caller) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayReadAlerts(caller);
     requireCaughtUp();
     return Map.of("position", streams.position().id());
   }
@@ -83,7 +83,7 @@ class StreamController {
           @RequestHeader(name = LAST_EVENT_ID, required = false)
           String header,
       @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayReadAlerts(caller);
     for (String name : parameters.keySet()) {
       if (!name.equals(LAST_EVENT_ID_PARAMETER)) {
         throw ProblemException.invalid(name, "not a parameter of this endpoint");
@@ -183,6 +183,16 @@ class StreamController {
             .name("alert")
             .data(Inbox.view(landed.alert()), MediaType.APPLICATION_JSON));
     return next;
+  }
+
+  private void requireMayReadAlerts(Caller caller) {
+    if (!Inbox.mayReadAlerts(caller, policy)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include alerts.",
+          List.<FieldProblem>of());
+    }
   }
 
   /** A stream or position of an instance still reading the inbox would be incomplete. */

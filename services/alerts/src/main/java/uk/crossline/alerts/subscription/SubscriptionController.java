@@ -25,12 +25,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.crossline.alerts.WebhookSettings;
-import uk.crossline.alerts.inbox.Inbox;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.problem.FieldProblem;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.model.Caller;
+import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessPolicy;
+import uk.crossline.model.access.AlertDetail;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.location.Gazetteer;
@@ -94,7 +95,7 @@ class SubscriptionController {
               + " alerts subscribes by district, without indicators. 201 with the subscription;"
               + " for a webhook, webhook.secret (the signing secret) is in this answer only.")
   ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     SubscriptionForm form = read(body, caller);
     Instant now = clock.instant();
     Subscription subscription =
@@ -109,7 +110,7 @@ class SubscriptionController {
       summary = "List your agency's subscriptions",
       description = "The live subscriptions of your agency, newest first: {subscriptions: [...]}.")
   Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     noParameters(parameters);
     return Map.of(
         "subscriptions",
@@ -133,7 +134,7 @@ class SubscriptionController {
       Caller caller,
       @PathVariable String subscriptionId,
       @RequestParam Map<String, String> parameters) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     noParameters(parameters);
     return view(ofAgency(caller, subscriptionId));
   }
@@ -147,7 +148,7 @@ class SubscriptionController {
               + " one, shown in this answer only.")
   Map<String, Object> replace(
       Caller caller, @PathVariable String subscriptionId, @RequestBody Map<String, Object> body) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     Subscription current = owned(caller, subscriptionId);
     SubscriptionForm form = read(body, caller);
     Subscription replaced =
@@ -170,7 +171,7 @@ class SubscriptionController {
       Caller caller,
       @PathVariable String subscriptionId,
       @RequestParam Map<String, String> parameters) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     noParameters(parameters);
     Subscription current = owned(caller, subscriptionId);
     change(
@@ -195,7 +196,7 @@ class SubscriptionController {
       Caller caller,
       @PathVariable String subscriptionId,
       @RequestBody(required = false) Map<String, Object> body) {
-    Inbox.requireMayReadAlerts(caller, policy);
+    requireMayBeAlerted(caller);
     Subscription current = owned(caller, subscriptionId);
     Webhook webhook =
         current
@@ -316,6 +317,16 @@ class SubscriptionController {
   private SubscriptionForm.Allowed allowed(Caller caller) {
     return new SubscriptionForm.Allowed(
         policy.alertDetail(caller), policy.fieldsFor(caller).gradingDetail());
+  }
+
+  private void requireMayBeAlerted(Caller caller) {
+    if (!caller.has(Role.SUBSCRIBE_ALERTS) || policy.alertDetail(caller) == AlertDetail.NONE) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Your agency's agreement or your role does not include alerts.",
+          List.of());
+    }
   }
 
   private Subscription ofAgency(Caller caller, String id) {
