@@ -1,9 +1,12 @@
 package uk.crossline.kit.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,23 +24,43 @@ import tools.jackson.core.JacksonException;
 /**
  * Turns every refusal into an RFC 9457 problem detail with an {@code errors} list of {@link
  * FieldProblem}s. Handling the unreadable-body case here also keeps Spring from logging Jackson's
- * message, which quotes the value sent.
+ * message, which quotes the value sent. A caller refused for who they are (403) is logged, as a
+ * refused token is: an operator watching for misuse sees both.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
   private static final URI INVALID =
       URI.create("https://crossline.example/problems/invalid-request");
 
   @ExceptionHandler(ProblemException.class)
-  ResponseEntity<ProblemDetail> problem(ProblemException e) {
+  ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+    if (e.status() == HttpStatus.FORBIDDEN) {
+      logForbidden(request, e.title());
+    }
     return respond(e.status(), e.title(), e.getMessage(), e.errors());
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+  ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+    logForbidden(request, "Forbidden");
     return respond(
         HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.", List.of());
+  }
+
+  /**
+   * The method, the path, the refusal's title and the user: never a query string or a body, which
+   * may hold an identifier the caller was not allowed to look up.
+   */
+  private static void logForbidden(HttpServletRequest request, String title) {
+    log.warn(
+        "Refused a request: {} {}: {} (user {})",
+        request.getMethod(),
+        request.getRequestURI(),
+        title,
+        request.getUserPrincipal() == null ? "unknown" : request.getUserPrincipal().getName());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

@@ -1,5 +1,6 @@
 package uk.crossline.kit.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -7,8 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import uk.crossline.kit.KitTestApplication;
@@ -19,6 +23,7 @@ import uk.crossline.testsupport.DemoTokens;
 @CrosslineIntegrationTest
 @SpringBootTest(classes = KitTestApplication.class)
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class CallerTokenIntegrationTest {
 
   @Autowired MockMvc mvc;
@@ -36,7 +41,8 @@ class CallerTokenIntegrationTest {
   }
 
   @Test
-  void tokenWhoseAgencyWasChangedAfterSigningIsRefused(DemoTokens tokens) throws Exception {
+  void tokenWhoseAgencyWasChangedAfterSigningIsRefused(DemoTokens tokens, CapturedOutput log)
+      throws Exception {
     String token = tokens.accessToken("redditch.cso");
     String[] parts = token.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
@@ -50,21 +56,24 @@ class CallerTokenIntegrationTest {
             + "."
             + parts[2];
 
-    mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + tampered))
-        .andExpect(status().isUnauthorized());
+    Refusals.refusedAndLogged(mvc, tampered, log, "signature");
   }
 
   @Test
-  void requestWithoutTokenIsRefused() throws Exception {
+  void requestWithoutTokenIsRefused(CapturedOutput log) throws Exception {
     mvc.perform(get("/api/v1/whoami")).andExpect(status().isUnauthorized());
+    assertThat(log.getOut()).contains(Refusals.LOGGED + ": GET /api/v1/whoami");
   }
 
   @Test
-  void callerWithoutTheRoleIsForbidden(DemoTokens tokens) throws Exception {
+  void callerWithoutTheRoleIsForbiddenAndTheRefusalLogged(DemoTokens tokens, CapturedOutput log)
+      throws Exception {
     mvc.perform(
             get("/api/v1/access-log")
                 .header("Authorization", "Bearer " + tokens.accessToken("school.lead")))
         .andExpect(status().isForbidden());
+    assertThat(log.getOut())
+        .contains("Refused a request: GET /api/v1/access-log: Forbidden (user school.lead)");
   }
 
   @Test

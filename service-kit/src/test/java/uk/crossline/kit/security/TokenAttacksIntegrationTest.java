@@ -1,18 +1,12 @@
 package uk.crossline.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static uk.crossline.kit.security.Refusals.jwsHeader;
+import static uk.crossline.kit.security.Refusals.signed;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -50,8 +44,6 @@ import uk.crossline.testsupport.DemoTokens;
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class TokenAttacksIntegrationTest {
-
-  private static final String LOGGED = "Refused a request without a valid bearer token";
 
   @Autowired MockMvc mvc;
 
@@ -143,22 +135,7 @@ class TokenAttacksIntegrationTest {
   }
 
   private void refusedAndLogged(String token, CapturedOutput log) throws Exception {
-    mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + token))
-        .andExpect(status().isUnauthorized())
-        .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")));
-    assertThat(log.getOut() + log.getErr()).contains(LOGGED + ": GET /api/v1/whoami");
-    assertThat(log.getOut() + log.getErr()).doesNotContain(token);
-  }
-
-  private static JWSHeader.Builder jwsHeader() {
-    return new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT);
-  }
-
-  private static String signed(JWSHeader.Builder header, JWTClaimsSet claims, RSAKey key)
-      throws Exception {
-    SignedJWT jwt = new SignedJWT(header.build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    Refusals.refusedAndLogged(mvc, token, log, "");
   }
 
   private static String base64(String json) {
