@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.AgencyType;
 import uk.crossline.model.Caller;
-import uk.crossline.model.Role;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.access.EventAccess;
 import uk.crossline.model.event.EventId;
@@ -46,6 +45,7 @@ import uk.crossline.model.vocabulary.IntelligenceAssessment;
 import uk.crossline.model.vocabulary.SourceEvaluation;
 import uk.crossline.model.vocabulary.SubjectRole;
 import uk.crossline.model.vocabulary.Tlp;
+import uk.crossline.testsupport.DemoUsers;
 
 /**
  * The leak test's data: one run's events from every kind of originator, under every marking and
@@ -71,7 +71,7 @@ public final class SeededPartnership {
   public static final int PREMISES_GROUPS = 5;
 
   /** Every demo user of the realm, as its token describes it. */
-  public static final Map<String, Caller> USERS = users();
+  public static final Map<String, Caller> USERS = DemoUsers.CALLERS;
 
   /** The demo users whose agency and roles allow searching. */
   public static final List<String> SEARCHERS =
@@ -296,77 +296,5 @@ public final class SeededPartnership {
 
   private static OriginatingAgency agency(String id, AgencyType type, String... districts) {
     return new OriginatingAgency(AgencyId.of(id), type, List.of(districts));
-  }
-
-  private static Map<String, Caller> users() {
-    Map<String, Caller> users = new LinkedHashMap<>();
-    users.put(
-        "police.analyst",
-        caller(
-            "police.analyst",
-            "west-mercia-police",
-            AgencyType.POLICE,
-            Role.SUBMIT,
-            Role.SEARCH,
-            Role.LINK_ANALYSIS,
-            Role.SUBSCRIBE_ALERTS,
-            Role.READ_STATISTICS));
-    users.put(
-        "wmp.analyst",
-        caller(
-            "wmp.analyst",
-            "west-midlands-police",
-            AgencyType.POLICE,
-            Role.SUBMIT,
-            Role.SEARCH,
-            Role.LINK_ANALYSIS));
-    users.put(
-        "ts.officer",
-        caller(
-            "ts.officer",
-            "worcs-trading-standards",
-            AgencyType.TRADING_STANDARDS,
-            Role.SUBMIT,
-            Role.SEARCH,
-            Role.FLAG_PREMISES,
-            Role.SUBSCRIBE_ALERTS));
-    for (String[] council :
-        List.of(
-            new String[] {"redditch.cso", "redditch-bc"},
-            new String[] {"bromsgrove.cso", "bromsgrove-dc"},
-            new String[] {"wyreforest.cso", "wyre-forest-dc"})) {
-      users.put(
-          council[0],
-          caller(
-              council[0],
-              council[1],
-              AgencyType.LOCAL_AUTHORITY,
-              Role.SUBMIT,
-              Role.SEARCH,
-              Role.SUBSCRIBE_ALERTS,
-              Role.READ_STATISTICS));
-    }
-    users.put(
-        "school.lead",
-        caller("school.lead", "nw-schools-safeguarding", AgencyType.EDUCATION, Role.SUBMIT));
-    users.put(
-        "youth.mentor",
-        caller("youth.mentor", "nw-youth-mentoring", AgencyType.YOUTH_SERVICES, Role.SUBMIT));
-    users.put(
-        "wychavon.officer",
-        caller(
-            "wychavon.officer", "wychavon-dc", AgencyType.LOCAL_AUTHORITY, Role.SUBSCRIBE_ALERTS));
-    users.put(
-        "ig.auditor", caller("ig.auditor", "west-mercia-police", AgencyType.POLICE, Role.AUDIT));
-    users.put(
-        "scrutiny.panel",
-        caller("scrutiny.panel", "redditch-bc", AgencyType.LOCAL_AUTHORITY, Role.READ_STATISTICS));
-    users.put(
-        "ops.admin", caller("ops.admin", "west-mercia-police", AgencyType.POLICE, Role.OPERATE));
-    return Map.copyOf(users);
-  }
-
-  private static Caller caller(String username, String agency, AgencyType type, Role... roles) {
-    return new Caller(username, username, AgencyId.of(agency), type, Set.of(roles));
   }
 }
