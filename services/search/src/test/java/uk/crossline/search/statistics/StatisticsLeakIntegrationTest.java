@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -152,5 +153,21 @@ class StatisticsLeakIntegrationTest {
     assertThat(StatisticsIntegrationTest.cells(JSON.readTree(response.getContentAsString())))
         .as("statistics of %s", user)
         .isEqualTo(TabulationTest.asMap(expected));
+
+    // and the CSV export holds the same suppressed counts, cell for cell
+    var csv =
+        mvc.perform(
+                get("/api/v1/statistics")
+                    .header("Authorization", "Bearer " + tokens.accessToken(user))
+                    .param("purpose", "leak test of the statistics export")
+                    .param("from", from.toString())
+                    .param("to", to.toString())
+                    .param("format", "csv"))
+            .andReturn()
+            .getResponse();
+    assertThat(csv.getStatus()).as(user).isEqualTo(200);
+    assertThat(csv.getContentAsString(StandardCharsets.UTF_8))
+        .as("statistics export of %s", user)
+        .isEqualTo(StatisticsCsv.write(expected));
   }
 }
