@@ -114,6 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** The module it runs, e.g. {@code intake}. */
+  public String name() {
+    return name;
+  }
+
   public int port() {
     return port;
   }

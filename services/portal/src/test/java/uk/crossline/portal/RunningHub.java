@@ -65,8 +65,13 @@ final class RunningHub {
     registry.add("crossline.portal.alerts-url", () -> get().alerts.url().toString());
   }
 
+  /** Every service it runs. */
+  List<ServiceProcess> all() {
+    return List.of(alerts, search, intake, indexer);
+  }
+
   private void stop() {
-    for (ServiceProcess service : List.of(alerts, search, intake, indexer)) {
+    for (ServiceProcess service : all()) {
       service.close();
     }
   }

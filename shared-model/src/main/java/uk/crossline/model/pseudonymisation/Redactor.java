@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.crossline.model.pseudonymisation.Finding.Rule;
+import uk.crossline.model.vocabulary.IdentifierType;
 
 /**
  * Redacts the free text of a report once its structured fields are known: phone numbers, emails,
@@ -124,7 +125,7 @@ public final class Redactor {
     List<Finding> findings = new ArrayList<>();
     Set<String> keptPostcodes = new HashSet<>();
     for (String phrase : context.keep()) {
-      keepPattern(phrase)
+      phrasePattern(phrase)
           .ifPresent(pattern -> findAll(pattern, text, findings, Rule.KEEP, Optional.empty()));
       Matcher postcode = FULL_POSTCODE.matcher(phrase);
       while (postcode.find()) {
@@ -136,6 +137,22 @@ public final class Redactor {
     findings.addAll(PhoneNumbersInText.find(text));
     postcodes(text, keptPostcodes, findings);
     vehicles(text, findings);
+    context
+        .identifiers()
+        .forEach(
+            (type, values) -> {
+              for (String value : values) {
+                phrasePattern(value)
+                    .ifPresent(
+                        pattern ->
+                            findAll(
+                                pattern,
+                                text,
+                                findings,
+                                ruleOf(type),
+                                Optional.of(markerOf(type))));
+              }
+            });
     findAll(HANDLE_MENTION, text, findings, Rule.HANDLE, Optional.of(HANDLE));
     namePattern(context.names())
         .ifPresent(pattern -> findAll(pattern, text, findings, Rule.NAME, Optional.of(NAME)));
@@ -164,11 +181,30 @@ public final class Redactor {
     }
   }
 
+  private static Rule ruleOf(IdentifierType type) {
+    return switch (type) {
+      case PHONE -> Rule.PHONE;
+      case VEHICLE -> Rule.VEHICLE;
+      case SOCIAL_MEDIA -> Rule.HANDLE;
+      case EMAIL -> Rule.EMAIL;
+    };
+  }
+
+  private static String markerOf(IdentifierType type) {
+    return switch (type) {
+      case PHONE -> PhoneNumbersInText.MARKER;
+      case VEHICLE -> VEHICLE;
+      case SOCIAL_MEDIA -> HANDLE;
+      case EMAIL -> EMAIL;
+    };
+  }
+
   /**
-   * The kept phrase in any case, with any spacing or commas between its words, so a premises
-   * postcode {@code B97 4AB} is also kept as {@code b974ab}.
+   * The phrase in any case, with any spacing or commas between its words, so a premises postcode
+   * {@code B97 4AB} is also kept as {@code b974ab}, and a given registration {@code CV21 QZT} is
+   * also found as {@code cv21qzt}.
    */
-  private static Optional<Pattern> keepPattern(String phrase) {
+  private static Optional<Pattern> phrasePattern(String phrase) {
     List<String> words =
         List.of(phrase.strip().split("[\\s,]+")).stream().filter(w -> !w.isEmpty()).toList();
     if (words.stream().mapToInt(String::length).sum() < 2) {

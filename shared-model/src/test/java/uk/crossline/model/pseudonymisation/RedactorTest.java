@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.crossline.model.vocabulary.IdentifierType;
 
 class RedactorTest {
 
@@ -151,6 +153,47 @@ class RedactorTest {
     @Test
     void olderFormatsInLowerCaseAreNotGuessed() {
       assertThat(redact("on the m5 and m42 sat nav")).isEqualTo("on the m5 and m42 sat nav");
+    }
+  }
+
+  @Nested
+  class GivenIdentifiers {
+
+    private RedactionContext giving(IdentifierType type, String value) {
+      return new RedactionContext(Set.of(), Set.of(), TODAY, Map.of(type, Set.of(value)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CV21 QZT", "cv21qzt", "Cv21  Qzt"})
+    void registrationGivenAsAnIdentifierIsRedactedInAnySpacingThoughNoPatternKnowsIt(String text) {
+      // Q is not among the DVLA's letters, so only the report's own identifier finds it.
+      assertThat(redact("Seen in " + text + " outside the shop."))
+          .isEqualTo("Seen in " + text + " outside the shop.");
+      assertThat(
+              redact(
+                  "Seen in " + text + " outside the shop.",
+                  giving(IdentifierType.VEHICLE, "CV21 QZT")))
+          .isEqualTo("Seen in [vehicle] outside the shop.");
+    }
+
+    @Test
+    void foreignNumberGivenAsAnIdentifierIsRedactedAsAPhone() {
+      assertThat(
+              redact("Rang from 06-1234-5678 twice.", giving(IdentifierType.PHONE, "06-1234-5678")))
+          .isEqualTo("Rang from [phone] twice.");
+    }
+
+    @Test
+    void givenIdentifierDoesNotRedactAWordItIsOnlyPartOf() {
+      assertThat(redact("Code AB123 and AB1234.", giving(IdentifierType.VEHICLE, "AB123")))
+          .isEqualTo("Code [vehicle] and AB1234.");
+    }
+
+    @Test
+    void contextNeverPrintsTheIdentifiers() {
+      assertThat(giving(IdentifierType.VEHICLE, "CV21 QZT").toString())
+          .doesNotContain("CV21")
+          .contains("identifiers=1");
     }
   }
 

@@ -3,8 +3,10 @@ package uk.crossline.intake.anonymise;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.crossline.kit.problem.FieldProblem;
@@ -206,7 +208,16 @@ public final class Anonymiser {
               keep.add(premises.address());
               keep.add(premises.postcode());
             });
-    return new RedactionContext(names, keep, today);
+    // Each identifier given is redacted wherever the text repeats it, whatever its form.
+    Map<IdentifierType, Set<String>> given = new EnumMap<>(IdentifierType.class);
+    observation
+        .identifiers()
+        .forEach(
+            identifier ->
+                given
+                    .computeIfAbsent(identifier.type(), type -> new HashSet<>())
+                    .add(identifier.value()));
+    return new RedactionContext(names, keep, today, given);
   }
 
   /** Messages of the model's checks read {@code field: reason}. */
