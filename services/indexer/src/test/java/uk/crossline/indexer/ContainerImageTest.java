@@ -17,13 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The container image configuration of the root pom (jib-maven-plugin), as built for this module:
  * the build's image-check profile writes the image to a tar on the empty {@code scratch} base, so
- * this runs offline; every service's image comes from the same configuration.
+ * this runs offline; every service's image comes from the same configuration. And
+ * docker-compose.yml runs each service's image on the port that service listens on.
  */
 class ContainerImageTest {
 
@@ -109,6 +112,37 @@ class ContainerImageTest {
     assertThat(ownLibraries).isNotSameAs(libraries).isNotSameAs(classes);
     assertThat(layerWith(files, "app/resources/application.yml")).isNotSameAs(classes);
     assertThat(layerWith(files, "app/jib-classpath-file")).isNotEmpty();
+  }
+
+  @Test
+  void composeRunsEveryServiceFromItsImageOnThePortItListensOn() throws IOException {
+    Path root = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("../..");
+    Map<String, Object> compose;
+    try (InputStream file = Files.newInputStream(root.resolve("docker-compose.yml"))) {
+      compose = new Yaml().load(file);
+    }
+    Map<?, ?> services = (Map<?, ?>) compose.get("services");
+
+    for (String service : List.of("intake", "indexer", "search", "alerts", "portal")) {
+      Path module = root.resolve("services").resolve(service);
+      YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+      yaml.setResources(
+          new FileSystemResource(module.resolve("src/main/resources/application.yml")));
+      String port = yaml.getObject().getProperty("server.port");
+      String pom = Files.readString(module.resolve("pom.xml"));
+      Map<?, ?> container = (Map<?, ?>) services.get(service);
+
+      assertThat(pom).as(service).contains("<crossline.image.port>" + port + "<");
+      assertThat(container).as(service).isNotNull();
+      assertThat((String) container.get("image")).startsWith("crossline/" + service + ":");
+      assertThat(String.valueOf(((Map<?, ?>) container.get("environment")).get("SERVER_PORT")))
+          .as(service)
+          .isEqualTo(port);
+      assertThat(((List<?>) container.get("ports")).stream().map(String::valueOf).toList())
+          .as(service)
+          .containsExactly("127.0.0.1:" + port + ":" + port);
+      assertThat(container.get("healthcheck")).as(service).isNotNull();
+    }
   }
 
   private static List<String> layerWith(List<List<String>> layers, String prefix) {
