@@ -8,6 +8,7 @@
 // file, index template and the realm generated into a ConfigMap.
 //
 //   node validate.mjs               the manifests of infra/kubernetes (exit 1 on any finding)
+//   node validate.mjs --built FILE  and also FILE, their build by `kubectl kustomize`
 //   node validate.mjs --self-test   each manifest in broken/ must be refused, for the reason it
 //                                   names in its first line (`# expect: <part of the message>`)
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -49,7 +50,8 @@ function yamlFiles(dir) {
 function documents(files, findings) {
   const docs = [];
   for (const file of files) {
-    const shown = path.relative(manifests, file);
+    const relative = path.relative(manifests, file);
+    const shown = relative.startsWith("..") ? `${path.basename(file)} (built)` : relative;
     parseAllDocuments(readFileSync(file, "utf8"), { uniqueKeys: true }).forEach((doc, index) => {
       const where = `${shown} #${index + 1}`;
       if (doc.errors.length > 0) {
@@ -211,7 +213,7 @@ function operatorSecrets(docs) {
  * application.yml) and has Spring's probe groups on; every Service and PodDisruptionBudget
  * selects the pods of a Deployment.
  */
-function checkReferences(docs, findings) {
+function checkReferences(docs, findings, generated = true) {
   const configMaps = new Map();
   const secrets = operatorSecrets(docs);
   for (const { value } of docs) {
@@ -219,7 +221,7 @@ function checkReferences(docs, findings) {
     if (value.kind === "Secret") secrets.add(value.metadata.name);
   }
   const kustomization = parse(readFileSync(path.join(manifests, "kustomization.yaml"), "utf8"));
-  for (const generator of kustomization.configMapGenerator ?? []) {
+  for (const generator of generated ? (kustomization.configMapGenerator ?? []) : []) {
     configMaps.set(generator.name, configMaps.get(generator.name) ?? { data: {} });
   }
   const workloads = docs.filter((d) => d.value.kind === "Deployment" || d.value.kind === "Job");
@@ -292,16 +294,23 @@ function checkReferences(docs, findings) {
   }
 }
 
-async function check(files, withKustomization) {
+async function check(files, withKustomization, built) {
   const findings = [];
   const docs = documents(files, findings);
-  await checkSchemas(docs, findings);
-  checkFields(docs, findings);
+  const builtDocs = built === undefined ? [] : documents([built], findings);
+  await checkSchemas([...docs, ...builtDocs], findings);
+  checkFields([...docs, ...builtDocs], findings);
   if (withKustomization) {
     checkKustomization(files, findings);
     checkReferences(docs, findings);
   }
-  return { docs, findings };
+  if (builtDocs.length > 0) {
+    // What kubectl applies: generated ConfigMaps under their hashed names, and references to them
+    // rewritten; the site's Secrets are not in it, so they come from examples/ as above.
+    const secrets = docs.filter((d) => d.where.startsWith("examples/"));
+    checkReferences([...builtDocs, ...secrets], findings, false);
+  }
+  return { docs, builtDocs, findings };
 }
 
 if (process.argv.includes("--self-test")) {
@@ -376,12 +385,15 @@ if (process.argv.includes("--self-test")) {
   console.log(`${files.length + mutations.length} broken manifests refused`);
 } else {
   const files = yamlFiles(manifests);
-  const { docs, findings } = await check(files, true);
+  const builtAt = process.argv.indexOf("--built");
+  const built = builtAt > 0 ? path.resolve(process.argv[builtAt + 1]) : undefined;
+  const { docs, builtDocs, findings } = await check(files, true, built);
   if (findings.length > 0) {
     findings.forEach((finding) => console.error(finding));
     console.error(`${findings.length} finding(s) in infra/kubernetes`);
     process.exit(1);
   }
   const kinds = [...new Set(docs.map((doc) => doc.value.kind))].sort();
-  console.log(`${docs.length} documents in ${files.length} files valid (${kinds.join(", ")})`);
+  const also = built === undefined ? "" : `, and the ${builtDocs.length} of kustomize's build`;
+  console.log(`${docs.length} documents in ${files.length} files valid${also} (${kinds.join(", ")})`);
 }
