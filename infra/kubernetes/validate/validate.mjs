@@ -340,7 +340,7 @@ if (process.argv.includes("--self-test")) {
   const mutations = [
     [
       "search reads a Secret nobody makes",
-      () => (container("search").env.find((e) => e.name === "CROSSLINE_SEARCH_REQUESTS_MATCH_REF_SECRET").valueFrom.secretKeyRef.name = "crossline-search-secret"),
+      () => (container("search").env.find((e) => e.name === "MATCH_REF_SECRET").valueFrom.secretKeyRef.name = "crossline-search-secret"),
       "reads Secret crossline-search-secret, which nothing makes",
     ],
     [
