@@ -74,8 +74,8 @@ class ScaleOutIntegrationTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /**
-   * A killed member holds its partitions until its session expires (the client's default is 45 s; 6
-   * s is the broker's least): this bounds how long the survivor waits for them.
+   * A killed member holds its partitions until its session expires: this bounds how long the
+   * survivor waits for them (the client's default is 45 s; the broker allows 6 s at the least).
    */
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
 
