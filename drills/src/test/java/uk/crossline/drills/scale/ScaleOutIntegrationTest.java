@@ -102,7 +102,9 @@ class ScaleOutIntegrationTest {
       String matchingGroup = ConsumerGroups.atEnd(events, "test-scale-alerts");
       String webhookGroup = "test-scale-alerts-webhooks-" + run;
 
-      // and two indexers and two alerts services on them, started side by side
+      // and two indexers and two alerts services on them: one of each, then (joining their
+      // groups, which hands them partitions) the second of each, so that each process starts in
+      // the time two take side by side, well within its start-up limit on a busy machine
       Instance indexerA = Instance.indexer(run, "a", events, indexerGroup);
       Instance indexerB = Instance.indexer(run, "b", events, indexerGroup);
       Instance alertsA =
@@ -112,21 +114,8 @@ class ScaleOutIntegrationTest {
           Instance.alerts(
               run, "b", events, subscriptions, inbox, deliveries, matchingGroup, webhookGroup);
       long launched = System.nanoTime();
-      try (ExecutorService starter = Executors.newFixedThreadPool(4)) {
-        List<Future<ServiceProcess>> starting = new ArrayList<>();
-        for (Instance instance : List.of(indexerA, indexerB, alertsA, alertsB)) {
-          starting.add(
-              starter.submit(
-                  () -> {
-                    ServiceProcess process = instance.start();
-                    started.put(instance, process);
-                    return process;
-                  }));
-        }
-        for (Future<ServiceProcess> future : starting) {
-          future.get();
-        }
-      }
+      startSideBySide(started, indexerA, alertsA);
+      startSideBySide(started, indexerB, alertsB);
       Duration startup = since(launched);
       ServiceProcess alertsProcessA = started.get(alertsA);
       ServiceProcess alertsProcessB = started.get(alertsB);
@@ -310,7 +299,7 @@ class ScaleOutIntegrationTest {
       long outOfOrderAtReceiver = eventsPostedOutOfOrder(requests, byId);
       log.log(
           System.Logger.Level.INFO,
-          "Scale-out drill: 4 processes ready in {0} ms; owners before the kill: indexer {1},"
+          "Scale-out drill: 4 processes ready in {0} ms (two, then two; each {16}); owners before the kill: indexer {1},"
               + " matching {2}, webhooks {3}; {4} records of {5} events; killed one of each with"
               + " {6} alerts at the receiver; all projected {7} ms and all alerted {8} ms after"
               + " the stream began; {9} alerts, {10} inbox records, {11} webhook requests ({12}"
@@ -331,7 +320,14 @@ class ScaleOutIntegrationTest {
           repeats,
           outOfOrderAtReceiver,
           deliveriesByInstance,
-          since(began).toMillis());
+          since(began).toMillis(),
+          started.entrySet().stream()
+              .collect(
+                  Collectors.toMap(
+                      e -> e.getKey().module() + "-" + e.getKey().name(),
+                      e -> e.getValue().startup().toMillis() + " ms",
+                      (x, y) -> x,
+                      java.util.TreeMap::new)));
     } finally {
       for (ServiceProcess process : started.values()) {
         process.close();
@@ -415,6 +411,20 @@ class ScaleOutIntegrationTest {
     /** Its access-log chains begin so. */
     String chains() {
       return "crossline-alerts-" + clientIds + "-";
+    }
+  }
+
+  /** Starts the instances side by side and returns once all are ready. */
+  private static void startSideBySide(Map<Instance, ServiceProcess> started, Instance... instances)
+      throws Exception {
+    try (ExecutorService starter = Executors.newFixedThreadPool(instances.length)) {
+      List<Future<?>> starting = new ArrayList<>();
+      for (Instance instance : instances) {
+        starting.add(starter.submit(() -> started.put(instance, instance.start())));
+      }
+      for (Future<?> future : starting) {
+        future.get();
+      }
     }
   }
 
