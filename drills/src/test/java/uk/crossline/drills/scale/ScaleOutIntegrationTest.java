@@ -266,8 +266,10 @@ class ScaleOutIntegrationTest {
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.path("alertId").asString()).isEqualTo(request.alertId());
         assertThat(body.path("subscriptionId").asString()).isEqualTo(subscriptionId);
-        assertThat(body.path("eventId").asString())
-            .isEqualTo(byId.get(request.alertId()).eventId());
+        InboxAlert alert = byId.get(request.alertId());
+        assertThat(body.path("eventId").asString()).isEqualTo(alert.eventId());
+        assertThat(body.path("kind").asString()).isEqualTo(alert.kind());
+        assertThat(body.path("revision").asLong()).isEqualTo(alert.revision());
       }
 
       // and the killed instances' partitions were taken over: the survivors own all six, and
