@@ -16,7 +16,6 @@ import uk.crossline.alerts.AlertSettings;
 import uk.crossline.kit.table.TopicTable;
 import uk.crossline.model.Caller;
 import uk.crossline.model.Role;
-import uk.crossline.model.Topics;
 import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.access.AlertDetail;
 import uk.crossline.model.event.EventId;
@@ -66,7 +65,7 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
     this.table =
         new TopicTable(
             kafka,
-            Topics.ALERTS,
+            settings.topics().inbox(),
             "crossline-alerts-inbox",
             settings.topicWait(),
             (TopicTable.PositionedApplier)

@@ -61,7 +61,7 @@ class EventsListener {
   @KafkaListener(
       id = "crossline-alerts-matching",
       groupId = "${crossline.alerts.group-id:crossline-alerts}",
-      topics = Topics.INTELLIGENCE_EVENTS,
+      topics = "${crossline.alerts.topics.events:" + Topics.INTELLIGENCE_EVENTS + "}",
       properties = {
         "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import uk.crossline.alerts.AlertSettings;
 import uk.crossline.kit.problem.ProblemException;
 import uk.crossline.kit.table.TopicTable;
-import uk.crossline.model.Topics;
 import uk.crossline.model.subscription.Subscription;
 import uk.crossline.model.subscription.SubscriptionChanged;
 import uk.crossline.model.subscription.SubscriptionEnded;
@@ -40,7 +39,7 @@ public class Subscriptions implements SmartLifecycle, HealthIndicator {
     this.table =
         new TopicTable(
             kafka,
-            Topics.ALERT_SUBSCRIPTIONS,
+            settings.topics().subscriptions(),
             "crossline-alerts-subscriptions",
             settings.topicWait(),
             (key, value) -> apply(SubscriptionJson.read(value)));

@@ -33,7 +33,6 @@ import uk.crossline.alerts.metrics.AlertMetrics;
 import uk.crossline.alerts.subscription.Subscriptions;
 import uk.crossline.kit.audit.AuditLog;
 import uk.crossline.kit.table.TopicTable;
-import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.subscription.Subscription;
@@ -119,7 +118,7 @@ class DeliveryWorker implements SmartLifecycle {
   private void run() {
     try {
       consumer.subscribe(
-          List.of(Topics.ALERT_WEBHOOK_DELIVERIES),
+          List.of(deliveries.topic()),
           new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -161,7 +160,7 @@ class DeliveryWorker implements SmartLifecycle {
   private void round() {
     consumer.poll(settings.tick());
     if (partitionCount == 0) {
-      partitionCount = consumer.partitionsFor(Topics.ALERT_WEBHOOK_DELIVERIES).size();
+      partitionCount = consumer.partitionsFor(deliveries.topic()).size();
     }
     if (deliveries.caughtUp() && subscriptions.caughtUp()) {
       // Back to poll within a bounded time, so slow receivers never make this instance miss its

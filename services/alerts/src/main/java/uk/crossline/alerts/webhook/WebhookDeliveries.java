@@ -25,7 +25,6 @@ import uk.crossline.alerts.inbox.InboxEntry;
 import uk.crossline.alerts.subscription.DeliveryStatus;
 import uk.crossline.alerts.subscription.Subscriptions;
 import uk.crossline.kit.table.TopicTable;
-import uk.crossline.model.Topics;
 import uk.crossline.model.subscription.Channel;
 import uk.crossline.model.subscription.Subscription;
 
@@ -58,6 +57,11 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
     this.settings = settings;
     this.webhookSettings = webhookSettings;
     this.subscriptions = subscriptions;
+  }
+
+  /** The topic the deliveries are on, whose partitions the instances share out. */
+  String topic() {
+    return settings.topics().webhookDeliveries();
   }
 
   public boolean caughtUp() {
@@ -278,7 +282,7 @@ public class WebhookDeliveries implements SmartLifecycle, HealthIndicator, Deliv
     table =
         new TopicTable(
             kafka,
-            Topics.ALERT_WEBHOOK_DELIVERIES,
+            settings.topics().webhookDeliveries(),
             "crossline-alerts-webhook-deliveries",
             settings.topicWait(),
             (key, value) -> apply(DeliveryJson.read(value)),

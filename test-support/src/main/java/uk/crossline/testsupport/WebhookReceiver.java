@@ -1,4 +1,4 @@
-package uk.crossline.alerts.webhook;
+package uk.crossline.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import uk.crossline.model.subscription.WebhookSignature;
  * A real webhook receiver on 127.0.0.1: answers 503 to its first {@code failures} requests (or
  * while told to fail), 204 after, and keeps every request as received.
  */
-public final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   /** One POST as it arrived, and what the receiver answered. */
   public record Request(
@@ -27,7 +27,7 @@ public final class Receiver implements AutoCloseable {
   private volatile boolean failing;
   public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  public Receiver(int failures) throws IOException {
+  public WebhookReceiver(int failures) throws IOException {
     this.failuresLeft = new AtomicInteger(failures);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
@@ -52,7 +52,7 @@ public final class Receiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
-  void failing(boolean failing) {
+  public void failing(boolean failing) {
     this.failing = failing;
   }
 
