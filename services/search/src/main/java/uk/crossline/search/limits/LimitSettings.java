@@ -1,6 +1,7 @@
 package uk.crossline.search.limits;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,21 +17,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param searchPerAgency all of one agency's people together; default 1,200 per 10 minutes
  * @param lookupPerUser one person's look-ups; default 30 per 10 minutes (then one each 20 s)
  * @param lookupPerAgency all of one agency's people together; default 300 per 10 minutes
+ * @param agencies an agency's own allowances instead of the two above, by agency id ({@code
+ *     agencies.west-mercia-police.lookup.requests=900}): a force with fifty analysts needs more
+ *     than a council with three
  */
 @ConfigurationProperties("crossline.search.limits")
 record LimitSettings(
-    Rate searchPerUser, Rate searchPerAgency, Rate lookupPerUser, Rate lookupPerAgency) {
+    Rate searchPerUser,
+    Rate searchPerAgency,
+    Rate lookupPerUser,
+    Rate lookupPerAgency,
+    Map<String, AgencyRates> agencies) {
 
   public LimitSettings {
     searchPerUser = searchPerUser == null ? new Rate(120, null) : searchPerUser;
     searchPerAgency = searchPerAgency == null ? new Rate(1_200, null) : searchPerAgency;
     lookupPerUser = lookupPerUser == null ? new Rate(30, null) : lookupPerUser;
     lookupPerAgency = lookupPerAgency == null ? new Rate(300, null) : lookupPerAgency;
+    agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
   }
 
   /** The defaults. */
   static LimitSettings defaults() {
-    return new LimitSettings(null, null, null, null);
+    return new LimitSettings(null, null, null, null, null);
   }
 
   Rate perUser(Allowance allowance) {
@@ -40,12 +49,26 @@ record LimitSettings(
     };
   }
 
-  Rate perAgency(Allowance allowance) {
+  Rate perAgency(Allowance allowance, String agency) {
+    AgencyRates own = agencies.get(agency);
+    Rate rate =
+        own == null
+            ? null
+            : switch (allowance) {
+              case SEARCH -> own.search();
+              case LOOKUP -> own.lookup();
+            };
+    if (rate != null) {
+      return rate;
+    }
     return switch (allowance) {
       case SEARCH -> searchPerAgency;
       case LOOKUP -> lookupPerAgency;
     };
   }
+
+  /** One agency's own allowances, for all its people together; either left out is the default. */
+  record AgencyRates(Rate search, Rate lookup) {}
 
   /**
    * A rate: {@code requests} at once, refilled evenly over {@code per}.

@@ -76,7 +76,7 @@ final class RateLimiter {
     Key user = new Key(allowance, Scope.USER, caller.userId());
     Key agency = new Key(allowance, Scope.AGENCY, caller.agency().value());
     LimitSettings.Rate userRate = settings.perUser(allowance);
-    LimitSettings.Rate agencyRate = settings.perAgency(allowance);
+    LimitSettings.Rate agencyRate = settings.perAgency(allowance, caller.agency().value());
     lock.lock();
     try {
       long now = nanos(clock.instant());

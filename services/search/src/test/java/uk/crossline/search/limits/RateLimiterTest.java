@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.crossline.model.AgencyId;
@@ -27,7 +28,12 @@ class RateLimiterTest {
           new LimitSettings.Rate(10, Duration.ofMinutes(1)),
           new LimitSettings.Rate(100, Duration.ofMinutes(1)),
           new LimitSettings.Rate(3, Duration.ofMinutes(1)),
-          new LimitSettings.Rate(5, Duration.ofMinutes(1)));
+          new LimitSettings.Rate(5, Duration.ofMinutes(1)),
+          // a force of its own size: its people together may look up ten a minute
+          Map.of(
+              "big-force",
+              new LimitSettings.AgencyRates(
+                  null, new LimitSettings.Rate(10, Duration.ofMinutes(1)))));
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
   private final RateLimiter limiter = new RateLimiter(SETTINGS, clock);
@@ -199,6 +205,25 @@ class RateLimiterTest {
     admit(POLICE_ANALYST, Allowance.LOOKUP, 2);
     assertThat(refused(POLICE_ANALYST, Allowance.LOOKUP).retryIn())
         .isEqualTo(Duration.ofSeconds(19));
+  }
+
+  @Test
+  void agencyWithItsOwnAllowanceThenItsPeopleShareThatInstead() {
+    // given three people of a force whose own look-up allowance is ten a minute
+    for (int i = 0; i < 3; i++) {
+      admit(caller("u-force-" + i, "big-force"), Allowance.LOOKUP, 3);
+    }
+    admit(caller("u-force-3", "big-force"), Allowance.LOOKUP, 1);
+
+    // then the eleventh is refused as the agency's, one back each 6 s
+    Refused refused = refused(caller("u-force-3", "big-force"), Allowance.LOOKUP);
+    assertThat(refused.scope()).isEqualTo(Scope.AGENCY);
+    assertThat(refused.retryIn()).isEqualTo(Duration.ofSeconds(6));
+    // and its searches, not set of its own, keep the default of every agency
+    assertThat(SETTINGS.perAgency(Allowance.SEARCH, "big-force"))
+        .isEqualTo(SETTINGS.searchPerAgency());
+    assertThat(SETTINGS.perAgency(Allowance.LOOKUP, "redditch-bc"))
+        .isEqualTo(SETTINGS.lookupPerAgency());
   }
 
   @Test
