@@ -210,6 +210,33 @@ class RateLimitIntegrationTest {
     }
   }
 
+  @Test
+  void everyCountedEndpointThenDescribesIts429() throws Exception {
+    JsonNode paths =
+        read(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())).path("paths");
+
+    assertThat(
+            paths
+                .path("/api/v1/lookups")
+                .path("post")
+                .path("responses")
+                .path("429")
+                .path("description")
+                .asString())
+        .startsWith("Too many look-ups");
+    assertThat(
+            paths
+                .path("/api/v1/search")
+                .path("get")
+                .path("responses")
+                .path("429")
+                .path("description")
+                .asString())
+        .startsWith("Too many searches");
+    assertThat(paths.path("/api/v1/audit/records").path("get").path("responses").has("429"))
+        .isFalse();
+  }
+
   private ResultActions lookup(DemoTokens tokens, String user, String purpose, String phone)
       throws Exception {
     return mvc.perform(
