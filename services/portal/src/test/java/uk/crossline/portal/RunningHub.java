@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import uk.crossline.model.Topics;
 import uk.crossline.testsupport.ConsumerGroups;
+import uk.crossline.testsupport.SearchRateLimits;
 import uk.crossline.testsupport.ServiceProcess;
 
 /**
@@ -38,7 +39,8 @@ final class RunningHub {
             List.of(
                 "--spring.profiles.active=demo",
                 "--crossline.intake.instance=portal-tests-" + PortalBrowserTest.PORT));
-    search = ServiceProcess.start("search", List.of());
+    // Its rate limits lifted: the tests wait for the indexer by searching every half second.
+    search = ServiceProcess.start("search", SearchRateLimits.liftedForTests());
     alerts =
         ServiceProcess.start(
             "alerts",

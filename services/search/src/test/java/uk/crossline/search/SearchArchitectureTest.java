@@ -1,6 +1,7 @@
 package uk.crossline.search;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,7 +12,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import uk.crossline.search.access.AccessQueries;
+import uk.crossline.search.limits.CountsAgainst;
 
 /** The seams of search, stated so that they stay where they are. */
 class SearchArchitectureTest {
@@ -78,6 +85,32 @@ class SearchArchitectureTest {
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("uk.crossline.model.audit.AuditIndex")
+        .check(SEARCH);
+  }
+
+  /**
+   * Every consultation of intelligence counts against a rate limit, so a new endpoint cannot be
+   * added without one. Left out: the auditors' access log (AUDIT only, itself logged) and access
+   * requests (each needs a match reference that only a counted look-up gives).
+   */
+  @Test
+  void everyEndpointButTheAccessLogAndAccessRequestsIsRateLimited() {
+    methods()
+        .that()
+        .areAnnotatedWith(GetMapping.class)
+        .or()
+        .areAnnotatedWith(PostMapping.class)
+        .or()
+        .areAnnotatedWith(PutMapping.class)
+        .or()
+        .areAnnotatedWith(DeleteMapping.class)
+        .or()
+        .areAnnotatedWith(RequestMapping.class)
+        .and()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackages("..search.audit..", "..search.requests..")
+        .should()
+        .beAnnotatedWith(CountsAgainst.class)
         .check(SEARCH);
   }
 }

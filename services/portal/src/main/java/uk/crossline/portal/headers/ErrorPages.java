@@ -38,6 +38,7 @@ class ErrorPages implements ErrorViewResolver {
       case NOT_FOUND -> "error/not-found";
       case FORBIDDEN, UNAUTHORIZED -> "error/forbidden";
       case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, BAD_GATEWAY -> "error/unavailable";
+      case TOO_MANY_REQUESTS -> "error/too-many-requests";
       default -> "error/problem";
     };
   }

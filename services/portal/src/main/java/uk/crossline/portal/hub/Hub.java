@@ -216,12 +216,18 @@ public class Hub {
         .defaultStatusHandler(
             status -> !status.is2xxSuccessful(),
             (request, response) -> {
-              throw problem(service, response.getStatusCode().value(), response.getBody());
+              throw problem(
+                  service,
+                  response.getStatusCode().value(),
+                  response.getHeaders().getFirst(org.springframework.http.HttpHeaders.RETRY_AFTER),
+                  response.getBody());
             })
         .build();
   }
 
-  private static HubProblem problem(String service, int status, java.io.InputStream body) {
+  static HubProblem problem(
+      String service, int status, String retryAfter, java.io.InputStream body) {
+    java.util.Optional<java.time.Duration> wait = retryAfterSeconds(retryAfter);
     try {
       JsonNode problem = JSON.readTree(body.readAllBytes());
       List<HubProblem.FieldError> errors = new ArrayList<>();
@@ -234,12 +240,21 @@ public class Hub {
           status,
           problem.path("title").asString("The " + service + " service refused"),
           problem.path("detail").asString(""),
-          errors);
+          errors,
+          wait);
     } catch (IOException | RuntimeException unreadable) {
       return status >= 500
           ? HubProblem.unavailable(service)
-          : new HubProblem(status, "The " + service + " service refused", "", List.of());
+          : new HubProblem(status, "The " + service + " service refused", "", List.of(), wait);
     }
+  }
+
+  /** {@code Retry-After} in seconds, as the hub sends it; its date form is not used by the hub. */
+  private static java.util.Optional<java.time.Duration> retryAfterSeconds(String header) {
+    if (header == null || !header.strip().matches("[0-9]{1,9}")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(java.time.Duration.ofSeconds(Long.parseLong(header.strip())));
   }
 
   /** A JSON value as plain Java (maps, lists, strings, numbers, booleans), to send back. */

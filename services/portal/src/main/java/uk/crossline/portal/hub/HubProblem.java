@@ -1,12 +1,16 @@
 package uk.crossline.portal.hub;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an API answered instead of what a page asked for: its RFC 9457 problem, with the fields at
  * fault, for the page to show in a GOV.UK error summary linked to those fields.
  *
  * @param status the HTTP status; 503 also when the service did not answer at all
+ * @param retryAfter how long the API asked to wait before trying again (its {@code Retry-After} in
+ *     seconds, on a 429), if it said
  */
 public final class HubProblem extends RuntimeException {
 
@@ -16,12 +20,23 @@ public final class HubProblem extends RuntimeException {
   private final int status;
   private final String title;
   private final List<FieldError> errors;
+  private final Optional<Duration> retryAfter;
 
   public HubProblem(int status, String title, String detail, List<FieldError> errors) {
+    this(status, title, detail, errors, Optional.empty());
+  }
+
+  public HubProblem(
+      int status,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Optional<Duration> retryAfter) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.retryAfter = retryAfter;
   }
 
   static HubProblem unavailable(String service) {
@@ -55,5 +70,14 @@ public final class HubProblem extends RuntimeException {
 
   public boolean isForbidden() {
     return status == 403;
+  }
+
+  /** The API's rate limit refused the call: a page of its own says how long to wait. */
+  public boolean isTooManyRequests() {
+    return status == 429;
+  }
+
+  public Optional<Duration> retryAfter() {
+    return retryAfter;
   }
 }

@@ -52,7 +52,7 @@ class LinksController {
       model.addAttribute("notFollowed", notFollowed);
       model.addAttribute("cap", answer.path("cap").asInt());
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
+      if (problem.isForbidden() || problem.isTooManyRequests()) {
         throw problem;
       }
       model.addAttribute("problem", problem);

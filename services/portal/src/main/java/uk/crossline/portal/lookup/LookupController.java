@@ -96,7 +96,7 @@ class LookupController {
                       .retrieve()
                       .body(JsonNode.class));
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
+      if (problem.isForbidden() || problem.isTooManyRequests()) {
         throw problem;
       }
       problem.errors().stream()

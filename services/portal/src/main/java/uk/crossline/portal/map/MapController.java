@@ -72,7 +72,7 @@ class MapController {
       model.addAttribute("total", found.path("total").asLong());
       model.addAttribute("located", grid.path("located").asLong());
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
+      if (problem.isForbidden() || problem.isTooManyRequests()) {
         throw problem;
       }
       model.addAttribute("problem", problem);

@@ -97,7 +97,7 @@ class PremisesController {
       JsonNode answer = hub.consult("/api/v1/premises", asked, purpose.get());
       show(answer, Purpose.page(request), session, model);
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
+      if (problem.isForbidden() || problem.isTooManyRequests()) {
         throw problem;
       }
       // A bad key comes from an address, not from the form: told as a problem, not a field.

@@ -63,6 +63,9 @@ class SearchController {
         model.addAttribute("nextPage", withCursor(asked, answer.get("next").asString()));
       }
     } catch (HubProblem problem) {
+      if (problem.isTooManyRequests()) {
+        throw problem;
+      }
       model.addAttribute("problem", problem);
       model.addAttribute("hits", List.of());
       model.addAttribute("filters", filters(Map.of(), asked));
@@ -82,6 +85,9 @@ class SearchController {
       JsonNode event = hub.consult("/api/v1/events/{eventId}", Hub.NONE, purpose.get(), eventId);
       model.addAttribute("event", new EventView(event, gazetteer));
     } catch (HubProblem problem) {
+      if (problem.isTooManyRequests()) {
+        throw problem;
+      }
       model.addAttribute("problem", problem);
     }
     return "search/event";

@@ -78,7 +78,7 @@ class StatisticsController {
       model.addAttribute("tables", tables);
       model.addAttribute("download", download(asked));
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
+      if (problem.isForbidden() || problem.isTooManyRequests()) {
         throw problem;
       }
       return refused(model, problem);
@@ -115,7 +115,7 @@ class StatisticsController {
     try {
       answer = ask(asked, purpose.get(), "csv", String.class);
     } catch (HubProblem problem) {
-      if (problem.isForbidden()) {
+      if (problem.isForbidden() || problem.isTooManyRequests()) {
         throw problem;
       }
       // Shown on the statistics page, as its own request would show it (without asking again).

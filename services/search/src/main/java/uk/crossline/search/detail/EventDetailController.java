@@ -15,6 +15,8 @@ import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.limits.Allowance;
+import uk.crossline.search.limits.CountsAgainst;
 import uk.crossline.search.parameters.QueryParameters;
 import uk.crossline.search.query.IntelligenceSearch;
 
@@ -37,6 +39,7 @@ class EventDetailController {
   }
 
   @GetMapping("/api/v1/events/{eventId}")
+  @CountsAgainst(Allowance.SEARCH)
   @Operation(
       summary = "One event your agency may see, with its handling conditions",
       description = "404 both for an event that does not exist and for one you may not see.")

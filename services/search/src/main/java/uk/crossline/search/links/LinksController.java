@@ -26,6 +26,8 @@ import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.limits.Allowance;
+import uk.crossline.search.limits.CountsAgainst;
 import uk.crossline.search.links.LinksAnswer.Link;
 import uk.crossline.search.links.LinksAnswer.NotFollowed;
 import uk.crossline.search.links.LinksAnswer.Via;
@@ -67,6 +69,7 @@ class LinksController {
   }
 
   @GetMapping("/api/v1/events/{eventId}/links")
+  @CountsAgainst(Allowance.SEARCH)
   @Operation(
       summary = "Events your agency may see that share an identifier, a person or a premises",
       description =

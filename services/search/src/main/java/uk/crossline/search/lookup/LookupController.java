@@ -22,6 +22,8 @@ import uk.crossline.model.pseudonymisation.InvalidIdentifierException;
 import uk.crossline.model.pseudonymisation.PseudonymToken;
 import uk.crossline.model.pseudonymisation.Pseudonymiser;
 import uk.crossline.model.vocabulary.IdentifierType;
+import uk.crossline.search.limits.Allowance;
+import uk.crossline.search.limits.CountsAgainst;
 import uk.crossline.search.parameters.QueryParameters;
 import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchDisclosure;
@@ -84,6 +86,7 @@ class LookupController {
       MatchDisclosure.Disclosure otherMatches) {}
 
   @PostMapping("/api/v1/lookups")
+  @CountsAgainst(Allowance.LOOKUP)
   @Operation(
       summary = "Look up a phone number, vehicle, social media handle or email",
       description =

@@ -16,6 +16,8 @@ import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.limits.Allowance;
+import uk.crossline.search.limits.CountsAgainst;
 import uk.crossline.search.query.IntelligenceSearch;
 import uk.crossline.search.requests.MatchDisclosure;
 import uk.crossline.search.requests.MatchKey;
@@ -42,6 +44,7 @@ class PremisesController {
   }
 
   @GetMapping("/api/v1/premises")
+  @CountsAgainst(Allowance.LOOKUP)
   @Operation(
       summary = "Every flag your agency may see on a premises, from every agency, as a timeline",
       description =

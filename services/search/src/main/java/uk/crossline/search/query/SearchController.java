@@ -16,6 +16,8 @@ import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.event.EventId;
+import uk.crossline.search.limits.Allowance;
+import uk.crossline.search.limits.CountsAgainst;
 
 /**
  * {@code GET /api/v1/search} and {@code GET /api/v1/search/map}: what analysts, officers and
@@ -35,6 +37,7 @@ class SearchController {
   }
 
   @GetMapping("/api/v1/search")
+  @CountsAgainst(Allowance.SEARCH)
   @Operation(
       summary = "Search the intelligence your agency may see",
       description =
@@ -67,6 +70,7 @@ class SearchController {
   }
 
   @GetMapping("/api/v1/search/map")
+  @CountsAgainst(Allowance.SEARCH)
   @Operation(
       summary = "The visible events matching a search, counted per map tile",
       description =

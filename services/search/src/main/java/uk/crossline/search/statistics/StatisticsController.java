@@ -31,6 +31,8 @@ import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.location.District;
 import uk.crossline.model.location.Gazetteer;
+import uk.crossline.search.limits.Allowance;
+import uk.crossline.search.limits.CountsAgainst;
 import uk.crossline.search.statistics.Statistics.Heading;
 import uk.crossline.search.statistics.StatisticsRequest.Format;
 
@@ -56,6 +58,7 @@ class StatisticsController {
   }
 
   @GetMapping("/api/v1/statistics")
+  @CountsAgainst(Allowance.SEARCH)
   @Operation(
       summary = "Partnership statistics, small numbers suppressed",
       description =
