@@ -26,7 +26,8 @@ services_build() {
   if [ "$built" = 1 ] &&
     [ -z "$(find "$CROSSLINE_ROOT/shared-model/src" "$CROSSLINE_ROOT/service-kit/src" \
       "$CROSSLINE_ROOT/services" "$CROSSLINE_ROOT/tools/demo-data/src" "$CROSSLINE_ROOT/infra" \
-      -newer "$jar" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
+      -newer "$jar" -type f -not -path '*/target/*' -not -path '*/infra/kubernetes/*' \
+      -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   step "Building the services (mvn install, tests skipped; log in $LOG_DIR/build.log)"
