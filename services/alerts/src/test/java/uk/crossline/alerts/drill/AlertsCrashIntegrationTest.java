@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 import uk.crossline.alerts.AlertEvents;
 import uk.crossline.alerts.AlertsApi;
 import uk.crossline.alerts.inbox.Alert;
-import uk.crossline.alerts.webhook.Receiver;
 import uk.crossline.model.Topics;
 import uk.crossline.model.audit.AuditAction;
 import uk.crossline.model.audit.AuditEntry;
@@ -38,6 +37,7 @@ import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 import uk.crossline.testsupport.TopicReader;
+import uk.crossline.testsupport.WebhookReceiver;
 
 /**
  * The acceptance drill of issue 7: the alerts service killed (SIGKILL) in the middle of a burst of
@@ -77,7 +77,7 @@ class AlertsCrashIntegrationTest {
     TopicReader.Mark alertsMark = TopicReader.mark(Topics.ALERTS);
     TopicReader.Mark auditMark = TopicReader.mark(Topics.AUDIT_LOG);
 
-    try (Receiver receiver = new Receiver(0)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       // given an alerts process, and Bromsgrove's council subscribed to Malvern Hills by webhook,
       // at
       // the highest rate a subscription may ask for, so the burst comes as single alerts (a
@@ -180,9 +180,9 @@ class AlertsCrashIntegrationTest {
             inInboxAtFull.retainAll(expected);
 
             // each id at least once, none it should not have, and the repeats counted
-            List<Receiver.Request> all = List.copyOf(receiver.requests);
-            List<Receiver.Request> requests = new ArrayList<>();
-            for (Receiver.Request request : all) {
+            List<WebhookReceiver.Request> all = List.copyOf(receiver.requests);
+            List<WebhookReceiver.Request> requests = new ArrayList<>();
+            for (WebhookReceiver.Request request : all) {
               String eventId = AlertsApi.JSON.readTree(request.body()).path("eventId").asString();
               if (expectedByEvent.containsKey(eventId)) {
                 assertThat(request.alertId())
@@ -194,7 +194,8 @@ class AlertsCrashIntegrationTest {
             Map<String, Long> perId =
                 requests.stream()
                     .collect(
-                        Collectors.groupingBy(Receiver.Request::alertId, Collectors.counting()));
+                        Collectors.groupingBy(
+                            WebhookReceiver.Request::alertId, Collectors.counting()));
             assertThat(perId.keySet().containsAll(expected) && expected.containsAll(perId.keySet()))
                 .as("the receiver got exactly the burst's alert ids")
                 .isTrue();
@@ -204,7 +205,7 @@ class AlertsCrashIntegrationTest {
             int others = all.size() - requests.size();
 
             // and every request verifies with the subscription's secret and names its alert
-            for (Receiver.Request request : all) {
+            for (WebhookReceiver.Request request : all) {
               assertThat(request.accepted()).isTrue();
               assertThat(
                       WebhookSignature.verify(
@@ -336,7 +337,7 @@ class AlertsCrashIntegrationTest {
   }
 
   /** How many requests about these alerts the receiver got. */
-  private static long requestsAbout(Receiver receiver, Set<String> expected) {
+  private static long requestsAbout(WebhookReceiver receiver, Set<String> expected) {
     return receiver.requests.stream().filter(r -> expected.contains(r.alertId())).count();
   }
 
@@ -345,9 +346,9 @@ class AlertsCrashIntegrationTest {
   }
 
   /** The distinct ids among the expected ones that the receiver accepted. */
-  private static Set<String> distinctAccepted(Receiver receiver, Set<String> expected) {
+  private static Set<String> distinctAccepted(WebhookReceiver receiver, Set<String> expected) {
     return receiver.accepted().stream()
-        .map(Receiver.Request::alertId)
+        .map(WebhookReceiver.Request::alertId)
         .filter(expected::contains)
         .collect(Collectors.toSet());
   }

@@ -35,6 +35,7 @@ import uk.crossline.model.vocabulary.Tlp;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
+import uk.crossline.testsupport.WebhookReceiver;
 
 /**
  * Webhooks on the real stack, to a real HTTP receiver in the test: events published as an intake
@@ -79,7 +80,7 @@ class WebhookIntegrationTest {
   void receiverFailsForAWhileThenRecoversThenGetsEveryAlertOnceSignedWithItsSecret(
       DemoTokens tokens, CrosslineStack stack) throws Exception {
     // given a receiver that answers 503 to its first four requests, and a webhook subscription
-    try (Receiver receiver = new Receiver(4)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(4)) {
       JsonNode created = subscribe(tokens, "bromsgrove.cso", receiver.url());
       String subscriptionId = created.get("subscriptionId").asString();
       String secret = created.at("/webhook/secret").asString();
@@ -107,12 +108,13 @@ class WebhookIntegrationTest {
         assertThat(receiver.requests.stream().filter(r -> !r.accepted())).hasSize(4);
         Map<String, Long> acceptedById =
             receiver.accepted().stream()
-                .collect(Collectors.groupingBy(Receiver.Request::alertId, Collectors.counting()));
+                .collect(
+                    Collectors.groupingBy(WebhookReceiver.Request::alertId, Collectors.counting()));
         assertThat(acceptedById.keySet()).isEqualTo(inboxIds);
         assertThat(acceptedById.values()).containsOnly(1L);
 
         // and each request verifies with the secret shown once, as the receiver checks it
-        for (Receiver.Request request : receiver.requests) {
+        for (WebhookReceiver.Request request : receiver.requests) {
           assertThat(
                   WebhookSignature.verify(
                       secret,
@@ -127,7 +129,7 @@ class WebhookIntegrationTest {
           assertThat(body.has("recipientUserId")).isFalse();
         }
         // and a tampered body or a wrong secret does not
-        Receiver.Request one = receiver.accepted().getFirst();
+        WebhookReceiver.Request one = receiver.accepted().getFirst();
         byte[] tampered =
             new String(one.body(), StandardCharsets.UTF_8)
                 .replace("DEAL_LINE", "DEAL_LINES")
@@ -178,7 +180,7 @@ class WebhookIntegrationTest {
   void receiverNeverRecoversThenGivenUpAndTheSubscriptionShowsIt(
       DemoTokens tokens, CrosslineStack stack) throws Exception {
     // given a receiver that always answers 503
-    try (Receiver receiver = new Receiver(0)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       receiver.failing(true);
       JsonNode created = subscribe(tokens, "redditch.cso", receiver.url());
       String subscriptionId = created.get("subscriptionId").asString();
@@ -231,7 +233,7 @@ class WebhookIntegrationTest {
   void deliveryStoppedWhileDeliveriesPendingThenRestartedInstanceDeliversThem(
       DemoTokens tokens, CrosslineStack stack) throws Exception {
     // given a failing receiver with two alerts pending for it
-    try (Receiver receiver = new Receiver(0)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       receiver.failing(true);
       JsonNode created = subscribe(tokens, "wyreforest.cso", receiver.url());
       String subscriptionId = created.get("subscriptionId").asString();
@@ -246,7 +248,7 @@ class WebhookIntegrationTest {
             .until(
                 () ->
                     receiver.requests.stream()
-                            .map(Receiver.Request::alertId)
+                            .map(WebhookReceiver.Request::alertId)
                             .collect(Collectors.toSet())
                             .size()
                         == 2);
@@ -267,7 +269,8 @@ class WebhookIntegrationTest {
         assertThat(
                 receiver.accepted().stream()
                     .collect(
-                        Collectors.groupingBy(Receiver.Request::alertId, Collectors.counting()))
+                        Collectors.groupingBy(
+                            WebhookReceiver.Request::alertId, Collectors.counting()))
                     .values())
             .containsExactly(1L, 1L);
         await()
@@ -290,7 +293,7 @@ class WebhookIntegrationTest {
     DeliveryWorker second =
         new DeliveryWorker(deliveries, subscriptions, audit, kafka, settings, meters);
     second.start();
-    try (Receiver receiver = new Receiver(0)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
@@ -317,7 +320,8 @@ class WebhookIntegrationTest {
                     call(tokens, "bromsgrove.cso", subscriptionId)
                         .andExpect(jsonPath("$.delivery.delivered").value(8)));
         assertThat(receiver.requests).hasSize(8);
-        assertThat(receiver.requests.stream().map(Receiver.Request::alertId).distinct()).hasSize(8);
+        assertThat(receiver.requests.stream().map(WebhookReceiver.Request::alertId).distinct())
+            .hasSize(8);
       } finally {
         api(tokens).end("bromsgrove.cso", subscriptionId);
       }

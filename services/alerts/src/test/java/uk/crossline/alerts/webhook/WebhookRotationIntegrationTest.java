@@ -63,6 +63,7 @@ import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
 import uk.crossline.testsupport.TopicReader;
+import uk.crossline.testsupport.WebhookReceiver;
 
 /**
  * Rotating a webhook's signing secret on the real stack: a real receiver verifies what it gets with
@@ -129,7 +130,7 @@ class WebhookRotationIntegrationTest {
   void secretRotatedThenEitherSecretVerifiesDuringTheOverlapAndOnlyTheNewOneAfterIt(
       DemoTokens tokens, CrosslineStack stack) throws Exception {
     // given a webhook subscription and its receiver, holding the first secret
-    try (Receiver receiver = new Receiver(0)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       JsonNode created = subscribe(tokens, "bromsgrove.cso", receiver.url());
       String id = created.get("subscriptionId").asString();
       String first = created.at("/webhook/secret").asString();
@@ -155,7 +156,7 @@ class WebhookRotationIntegrationTest {
             .andExpect(jsonPath("$.webhook.previousSecretExpiresAt").value(overlapEnds.toString()));
 
         // then an alert posted during the overlap is signed by both: verifies with either secret
-        Receiver.Request during =
+        WebhookReceiver.Request during =
             deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id, second);
         assertThat(during.signature()).matches("v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
         assertThat(verifies(second, during)).isTrue();
@@ -173,7 +174,7 @@ class WebhookRotationIntegrationTest {
 
         // then an alert posted after the expiry is signed by the newest secret only: the one it
         // replaced is refused now, and so is the first (dropped at the second rotation)
-        Receiver.Request after =
+        WebhookReceiver.Request after =
             deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id, third);
         assertThat(after.signature()).matches("v1=[0-9a-f]{64}");
         assertThat(verifies(third, after)).isTrue();
@@ -193,7 +194,7 @@ class WebhookRotationIntegrationTest {
   void rotatedWithZeroOverlapThenTheOldSecretIsRefusedAtOnce(
       DemoTokens tokens, CrosslineStack stack) throws Exception {
     // given a webhook subscription whose secret leaked
-    try (Receiver receiver = new Receiver(0)) {
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
       JsonNode created = subscribe(tokens, "wyreforest.cso", receiver.url());
       String id = created.get("subscriptionId").asString();
       String leaked = created.at("/webhook/secret").asString();
@@ -206,7 +207,7 @@ class WebhookRotationIntegrationTest {
         String fresh = rotated.at("/webhook/secret").asString();
 
         // then the next alert is signed by the new secret only
-        Receiver.Request next =
+        WebhookReceiver.Request next =
             deliveredAbout(tokens, stack, receiver, "wyreforest.cso", id, fresh);
         assertThat(next.signature()).matches("v1=[0-9a-f]{64}");
         assertThat(verifies(fresh, next)).isTrue();
@@ -352,10 +353,10 @@ class WebhookRotationIntegrationTest {
    * their own group), and one built before rotation existed skips the rotated subscription's event
    * and signs with the first secret: that is not this service's POST.
    */
-  private Receiver.Request deliveredAbout(
+  private WebhookReceiver.Request deliveredAbout(
       DemoTokens tokens,
       CrosslineStack stack,
-      Receiver receiver,
+      WebhookReceiver receiver,
       String user,
       String subscriptionId,
       String receiverSecret)
@@ -384,7 +385,7 @@ class WebhookRotationIntegrationTest {
         .orElseThrow();
   }
 
-  private static boolean verifies(String secret, Receiver.Request request) {
+  private static boolean verifies(String secret, WebhookReceiver.Request request) {
     return WebhookSignature.verify(
         secret,
         request.timestamp(),
