@@ -22,7 +22,8 @@ final class LocalComponents {
               .directory(root.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
-      stackHome().ifPresent(home -> builder.environment().put("CROSSLINE_HOME", home.toString()));
+      stackHome(environment)
+          .ifPresent(home -> builder.environment().put("CROSSLINE_HOME", home.toString()));
       Process process = builder.start();
       if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroy();
@@ -42,13 +43,16 @@ final class LocalComponents {
    * <home>/<env>/stack.env}): another checkout's when a worktree's tests use a stack it started,
    * which the worktree's own {@code .crossline} does not know.
    */
-  private static Optional<Path> stackHome() {
+  private static Optional<Path> stackHome(String environment) {
     String named =
         System.getProperty("crossline.stack.file", System.getenv("CROSSLINE_STACK_FILE"));
     if (named == null || named.isBlank()) {
       return Optional.empty();
     }
     Path envDir = Path.of(named).toAbsolutePath().normalize().getParent();
-    return Optional.ofNullable(envDir).map(Path::getParent);
+    if (envDir == null || !envDir.getFileName().toString().equals(environment)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(envDir.getParent());
   }
 }

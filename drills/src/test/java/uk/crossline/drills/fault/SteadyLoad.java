@@ -3,6 +3,7 @@ package uk.crossline.drills.fault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -145,6 +146,9 @@ final class SteadyLoad implements AutoCloseable {
           error instanceof CompletionException && error.getCause() != null
               ? error.getCause()
               : error;
+      if (cause instanceof HttpConnectTimeoutException) {
+        return new Result(reference, Answer.WRONG, null, false, "no connection within 5 s");
+      }
       if (cause instanceof HttpTimeoutException) {
         return new Result(reference, Answer.WRONG, null, false, "no answer within " + PATIENCE);
       }
