@@ -184,7 +184,7 @@ class HubFaultIntegrationTest {
 
       // and the disk past its flood stage: the projection's indices read-only
       at = System.nanoTime();
-      await("the indexer writes again")
+      await("the drill's month index holds some of its reports")
           .atMost(PATIENCE)
           .until(() -> !projection.copiesPerEvent(load.acknowledged().values()).isEmpty());
       projection.setFloodStageBlock();
