@@ -60,6 +60,21 @@ class HubFaultIntegrationTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  // One drill per instance: what its steps share.
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final Map<String, Duration> faults = new LinkedHashMap<>();
+  private long began;
+  private Duration hubStarted;
+  private CrosslineStack stack;
+  private Projection projection;
+  private TopicReader.Mark eventsMark;
+  private TopicReader.Mark deadLettersMark;
+  private Hub hub;
+  private SteadyLoad load;
+  private WebhookReceiver receiver;
+  private String subscriptionId;
+  private String secret;
+
   @BeforeAll
   static void onALocalStack() {
     assumeTrue(CrosslineStack.get().canStopComponents(), "fault drills need the local stack");
@@ -82,17 +97,19 @@ class HubFaultIntegrationTest {
   @Test
   void everyAcknowledgedSubmissionSurvivesEachFaultSearchableOnceAndAlerted(
       DemoTokens tokens, CrosslineStack stack) throws Exception {
-    long began = System.nanoTime();
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    Projection projection = new Projection(stack.elasticsearchUrl());
-    TopicReader.Mark eventsMark = TopicReader.mark(Topics.INTELLIGENCE_EVENTS);
-    TopicReader.Mark deadLettersMark = TopicReader.mark(Topics.INTELLIGENCE_EVENTS_DLT);
-    Map<String, Duration> faults = new LinkedHashMap<>();
+    began = System.nanoTime();
+    this.stack = stack;
+    projection = new Projection(stack.elasticsearchUrl());
+    eventsMark = TopicReader.mark(Topics.INTELLIGENCE_EVENTS);
+    deadLettersMark = TopicReader.mark(Topics.INTELLIGENCE_EVENTS_DLT);
 
     try (WebhookReceiver receiver = new WebhookReceiver(0);
         Hub hub = Hub.start(run);
         SteadyLoad load = new SteadyLoad(run, hub::intakeUrl, tokens)) {
-      Duration hubStarted = since(began);
+      this.receiver = receiver;
+      this.hub = hub;
+      this.load = load;
+      hubStarted = since(began);
       // given Bromsgrove's council subscribed by webhook to the drill's district, at the highest
       // rate a subscription may ask for, so each report comes as an alert of its own
       String subscriberToken = tokens.accessToken(SUBSCRIBER);
@@ -103,23 +120,13 @@ class HubFaultIntegrationTest {
               subscriberToken,
               subscription(run, receiver.url()),
               201);
-      String subscriptionId = created.path("subscriptionId").asString();
-      String secret = created.at("/webhook/secret").asString();
+      subscriptionId = created.path("subscriptionId").asString();
+      secret = created.at("/webhook/secret").asString();
       try {
-        drill(
-            hub,
-            load,
-            receiver,
-            projection,
-            stack,
-            subscriptionId,
-            secret,
-            eventsMark,
-            deadLettersMark,
-            faults,
-            run,
-            began,
-            hubStarted);
+        // when each fault comes in turn under a steady load
+        faultsInTurn();
+        // then nothing is lost, nothing is recorded twice, and every alert is delivered
+        everySubmissionRecordedOnceSearchableOnceAndAlerted();
       } finally {
         // The subscription ends with the run: its webhook is gone.
         endSubscription(hub, subscriberToken, subscriptionId);
@@ -127,21 +134,8 @@ class HubFaultIntegrationTest {
     }
   }
 
-  private static void drill(
-      Hub hub,
-      SteadyLoad load,
-      WebhookReceiver receiver,
-      Projection projection,
-      CrosslineStack stack,
-      String subscriptionId,
-      String secret,
-      TopicReader.Mark eventsMark,
-      TopicReader.Mark deadLettersMark,
-      Map<String, Duration> faults,
-      String run,
-      long began,
-      Duration hubStarted)
-      throws Exception {
+  /** Returns once the load has stopped and every submission has its answer. */
+  private void faultsInTurn() throws Exception {
     try {
       // and a steady load of reports by Redditch's council there
       load.start(TICK);
@@ -210,6 +204,9 @@ class HubFaultIntegrationTest {
     } finally {
       load.stop();
     }
+  }
+
+  private void everySubmissionRecordedOnceSearchableOnceAndAlerted() throws Exception {
     long loadEnded = System.nanoTime();
 
     // then no submission was answered with anything but an acknowledgement or a 503 problem,
