@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./crossline start|stop <component>} on the local stack, for fault tests. */
@@ -15,13 +16,15 @@ final class LocalComponents {
     Path root = RepositoryRoot.find();
     try {
       Path log = Files.createTempFile("crossline-" + action + "-" + component, ".log");
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   root.resolve("crossline").toString(), action, component, "--env", environment)
               .directory(root.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      stackHome(environment)
+          .ifPresent(home -> builder.environment().put("CROSSLINE_HOME", home.toString()));
+      Process process = builder.start();
       if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroy();
         throw new IllegalStateException(
@@ -33,5 +36,23 @@ final class LocalComponents {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Where the stack named by {@code crossline.stack.file} keeps its pid files ({@code
+   * <home>/<env>/stack.env}): another checkout's when a worktree's tests use a stack it started,
+   * which the worktree's own {@code .crossline} does not know.
+   */
+  private static Optional<Path> stackHome(String environment) {
+    String named =
+        System.getProperty("crossline.stack.file", System.getenv("CROSSLINE_STACK_FILE"));
+    if (named == null || named.isBlank()) {
+      return Optional.empty();
+    }
+    Path envDir = Path.of(named).toAbsolutePath().normalize().getParent();
+    if (envDir == null || !envDir.getFileName().toString().equals(environment)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(envDir.getParent());
   }
 }

@@ -10,13 +10,24 @@ import uk.crossline.model.subscription.WebhookSignature;
 
 /**
  * A real webhook receiver on 127.0.0.1: answers 503 to its first {@code failures} requests (or
- * while told to fail), 204 after, and keeps every request as received.
+ * while told to fail), 204 after, and keeps every request as received. For the alerts service's
+ * webhook tests and the whole-hub drills.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-  /** One POST as it arrived, and what the receiver answered. */
+  /**
+   * One POST as it arrived, and what the receiver answered.
+   *
+   * @param received when it arrived: a signature's freshness is judged at arrival, not when a long
+   *     drill checks it minutes later
+   */
   public record Request(
-      String alertId, String timestamp, String signature, byte[] body, int answered) {
+      String alertId,
+      String timestamp,
+      String signature,
+      byte[] body,
+      int answered,
+      java.time.Instant received) {
     public boolean accepted() {
       return answered / 100 == 2;
     }
@@ -41,7 +52,8 @@ public final class WebhookReceiver implements AutoCloseable {
                   exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
                   exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
                   body,
-                  status));
+                  status,
+                  java.time.Instant.now()));
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
@@ -52,6 +64,7 @@ public final class WebhookReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
+  /** While true, every request is answered 503. */
   public void failing(boolean failing) {
     this.failing = failing;
   }
