@@ -63,7 +63,9 @@ public final class Anonymiser {
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
-    String summary = redactor.redact(observation.summary(), redactionContext(observation, today));
+    String summary =
+        redactor.redact(
+            FreeText.clean(observation.summary()), redactionContext(observation, today));
     try {
       return new IntelligenceReport(
           observation.observedAt(),
@@ -84,7 +86,7 @@ public final class Anonymiser {
 
   /** Redacts other free text of the same observation (an amendment's reason). */
   public String redact(String text, Observation context) {
-    return redactor.redact(text, redactionContext(context, observedOn(context)));
+    return redactor.redact(FreeText.clean(text), redactionContext(context, observedOn(context)));
   }
 
   /** The day of the observation, or today if it was given as later than today. */
@@ -123,8 +125,8 @@ public final class Anonymiser {
       Postcode postcode = Postcode.parse(details.postcode());
       return Optional.of(
           Premises.of(
-              details.name().strip(),
-              details.address().strip(),
+              FreeText.clean(details.name()),
+              FreeText.clean(details.address()),
               postcode.toString(),
               details.uprn().map(String::strip),
               details.point()));

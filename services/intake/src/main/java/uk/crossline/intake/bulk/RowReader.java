@@ -1,9 +1,7 @@
 package uk.crossline.intake.bulk;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,22 +50,45 @@ final class RowReader {
     this.json = json;
   }
 
+  /**
+   * Each line is decoded on its own, so a line that is not UTF-8 is one refused row and the lines
+   * around it are read as usual (a line feed byte never occurs inside a UTF-8 sequence).
+   */
   void ndjson(InputStream in, Consumer<Row> rows) throws IOException {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (var reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-      String line;
+    try (var lines = new java.io.BufferedInputStream(in)) {
+      var line = new java.io.ByteArrayOutputStream();
       int number = 0;
-      while ((line = readLine(reader)) != null) {
+      boolean more = true;
+      while (more) {
+        more = readLine(lines, line);
+        if (!more && line.size() == 0) {
+          break;
+        }
         number++;
-        if (line.isBlank()) {
+        String text;
+        try {
+          text = decoder.decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+          rows.accept(new Row.Unreadable(number, new FieldProblem("", "not valid UTF-8")));
+          continue;
+        } finally {
+          line.reset();
+        }
+        if (text.isBlank()) {
           continue;
         }
         try {
-          rows.accept(new Row.Read(number, json.readTree(line)));
+          JsonNode json = this.json.readTree(text);
+          rows.accept(
+              json.isObject()
+                  ? new Row.Read(number, json)
+                  : new Row.Unreadable(
+                      number, new FieldProblem("", "each line must be one JSON object")));
         } catch (JacksonException e) {
           rows.accept(new Row.Unreadable(number, JsonProblems.explain(e)));
         }
@@ -75,12 +96,17 @@ final class RowReader {
     }
   }
 
-  private static String readLine(BufferedReader reader) throws IOException {
-    try {
-      return reader.readLine();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new InvalidUploadException("the upload is not valid UTF-8");
+  /** Reads up to the next line feed; false at the end of the stream. */
+  private static boolean readLine(java.io.InputStream in, java.io.ByteArrayOutputStream line)
+      throws IOException {
+    int b;
+    while ((b = in.read()) >= 0) {
+      if (b == '\n') {
+        return true;
+      }
+      line.write(b);
     }
+    return false;
   }
 
   void csv(InputStream in, Consumer<Row> rows) throws IOException {
