@@ -29,13 +29,17 @@ class CsvGuardCorpusTest {
     assertThat(field).startsWith("\"'");
   }
 
+  /** Those a CSV may hold without quotes (no comma, quote or line break). */
+  static Stream<BadInput> bareFormulas() {
+    return formulas()
+        .filter(input -> !input.text().contains(",") && !input.text().contains("\""))
+        .filter(input -> !input.text().contains("\r"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("formulas")
+  @MethodSource("bareFormulas")
   void aFormulaInABareFieldOpensAsText(BadInput input) {
     String cell = input.text();
-    if (cell.contains(",") || cell.contains("\"") || cell.startsWith("\r")) {
-      return; // such a cell is always quoted in a CSV; the quoted case covers it
-    }
 
     String guarded = CsvGuard.guard("table,row,column,value\r\ncategory," + cell + ",count,1\r\n");
 
