@@ -267,6 +267,50 @@ class BadInputCorpusIntegrationTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @MethodSource("documents")
+  @Order(1)
+  void aCsvCellThatBreaksTheFileKeepsTheRowsBeforeIt(BadInput input, DemoTokens tokens)
+      throws Exception {
+    String marker = marker();
+    var csv = new java.io.ByteArrayOutputStream();
+    csv.writeBytes(
+        ("reference,observedAt.at,observedAt.precision,where.postcode,concern,summary,marking.tlp,"
+                + "identifiers\n"
+                + councilRow(marker, "")
+                + Forms.reference()
+                + ",2026-11-01T00:00:00Z,WEEK,B98 7AA,CUCKOOING,\"")
+            .getBytes(StandardCharsets.UTF_8));
+    // The cell quoted as a CSV writer would, whatever bytes it holds.
+    for (byte b : input.bytes()) {
+      if (b == '"') {
+        csv.write('"');
+      }
+      csv.write(b);
+    }
+    csv.writeBytes("\",GREEN,\n".getBytes(StandardCharsets.UTF_8));
+
+    var response =
+        send(
+            "council CSV upload summary, row 3",
+            input,
+            post("/api/v1/council/reports/bulk")
+                .header("Authorization", "Bearer " + tokens.accessToken("redditch.cso"))
+                .contentType("text/csv")
+                .content(csv.toByteArray()));
+
+    // Either the row is read (and accepted or refused on its own), or reading stops there and the
+    // answer says so; the row before it is published either way.
+    assertThat(response.getStatus()).isEqualTo(200);
+    JsonNode report = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    assertThat(report.path("accepted").asInt()).isGreaterThanOrEqualTo(1);
+    if (report.path("accepted").asInt() == 1) {
+      assertThat(report.path("errors").get(0).path("row").asInt()).isEqualTo(3);
+      assertThat(report.path("errors").get(0).path("reason").asString()).isNotBlank();
+    }
+    EXPECTED.put(marker, 1);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("names")
   @Order(1)
   void aHostileEventIdInThePathIsAnsweredWithAProblem(BadInput input, DemoTokens tokens)

@@ -39,8 +39,9 @@ import uk.crossline.model.vocabulary.IdentifierType;
  *       part of the handle when the reporter gave it.
  *   <li>Invisible characters (zero-width spaces and joiners, bidi overrides, byte order marks, soft
  *       hyphens), control characters other than white space, unpaired surrogates, private-use and
- *       unassigned code points are refused in every identifier, never silently dropped: they are
- *       how a value is disguised, and dropping them could merge a typing slip with a real number.
+ *       unassigned code points, and the replacement character U+FFFD (bytes that were not text) are
+ *       refused in every identifier, never silently dropped: they are how a value is disguised, and
+ *       dropping them could merge a typing slip with a real number.
  *   <li>Handles and emails are read as NFKC (full-width {@code ｄａｖｅ} is {@code dave}), and refused
  *       when a handle, an email's local part or one of its domain labels mixes letters of two
  *       scripts ({@code dаve} with a Cyrillic {@code а}): that is how look-alikes are made, and
@@ -74,7 +75,7 @@ public final class Normaliser {
       throw new InvalidIdentifierException(type, "is blank");
     }
     if (raw.codePoints().anyMatch(Normaliser::isHidden)) {
-      throw invalid(type, "contains invisible, control or formatting characters");
+      throw invalid(type, "contains invisible, control, formatting or unreadable characters");
     }
     return switch (type) {
       case PHONE -> phone(raw.strip());
@@ -86,6 +87,10 @@ public final class Normaliser {
 
   /** A character that shows nothing, or something other than itself, where it is printed. */
   private static boolean isHidden(int c) {
+    if (c == '\uFFFD') {
+      // The replacement character: bytes that were not text, so the value is not what was meant.
+      return true;
+    }
     return switch (Character.getType(c)) {
       case Character.CONTROL -> !Character.isWhitespace(c);
       case Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED ->

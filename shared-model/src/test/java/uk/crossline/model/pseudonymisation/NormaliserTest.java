@@ -303,7 +303,8 @@ class NormaliserTest {
       "SOCIAL_MEDIA, snapchat:dave\u200B_99",
       "SOCIAL_MEDIA, snapchat:\u202E99_evad",
       "EMAIL, dave\u200D99@example.org",
-      "EMAIL, dave99@example.org\u2066"
+      "EMAIL, dave99@example.org\u2066",
+      "PHONE, 07700\\uFFFD900123"
     })
     void invisibleCharactersAreRefusedNotDropped(IdentifierType type, String escaped) {
       assertThatThrownBy(() -> Normaliser.normalise(type, unescape(escaped)))

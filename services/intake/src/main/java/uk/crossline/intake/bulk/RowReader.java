@@ -109,10 +109,30 @@ final class RowReader {
     return false;
   }
 
+  /**
+   * Decoded by the JDK, which reads bytes that are not UTF-8 as U+FFFD: the CSV parser's own
+   * decoder would take overlong and surrogate encodings (an overlong {@code /} or {@code 0}) as the
+   * characters they disguise, and refusing instead would stop the file at whichever buffer held the
+   * bad byte. A U+FFFD in text is stored as it is; in an identifier or a vocabulary word it refuses
+   * that row.
+   */
   void csv(InputStream in, Consumer<Row> rows) throws IOException {
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    try (MappingIterator<Map<String, String>> iterator =
-        csv.readerFor(Map.class).with(schema).readValues(in)) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    MappingIterator<Map<String, String>> opened;
+    try {
+      opened =
+          csv.readerFor(Map.class)
+              .with(schema)
+              .readValues(new java.io.InputStreamReader(in, decoder));
+    } catch (JacksonException e) {
+      throw new InvalidUploadException(1, "the CSV's header cannot be read (check its quoting)");
+    }
+    try (MappingIterator<Map<String, String>> iterator = opened) {
       int number = 1;
       while (true) {
         Map<String, String> cells;
@@ -122,8 +142,9 @@ final class RowReader {
           }
           cells = iterator.nextValue();
         } catch (JacksonException e) {
+          // Rows are numbered as a spreadsheet shows them: the header is row 1.
           throw new InvalidUploadException(
-              "the CSV cannot be read after row " + number + " (check quoting and columns)");
+              number + 1, "the CSV cannot be read from this row on (check quoting and columns)");
         }
         number++;
         try {

@@ -97,4 +97,23 @@ class RowReaderTest {
     assertThat(rows.get(3)).isInstanceOf(RowReader.Row.Unreadable.class);
     assertThat(rows.get(4)).isInstanceOf(RowReader.Row.Read.class);
   }
+
+  @Test
+  void csvBytesThatAreNotUtf8AreReadAsReplacementCharactersNeverAsWhatTheyDisguise()
+      throws Exception {
+    var body = new ByteArrayOutputStream();
+    body.writeBytes("reference,summary\nA,\"..".getBytes(UTF_8));
+    body.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}); // an overlong "/"
+    body.writeBytes("etc\"\nB,ok\n".getBytes(UTF_8));
+    var rows = new ArrayList<RowReader.Row>();
+
+    new RowReader(JsonMapper.builder().build())
+        .csv(new ByteArrayInputStream(body.toByteArray()), rows::add);
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0))
+        .isInstanceOfSatisfying(
+            RowReader.Row.Read.class,
+            row -> assertThat(row.json().get("summary").asString()).isEqualTo("..\uFFFD\uFFFDetc"));
+  }
 }
