@@ -191,6 +191,17 @@ public final class Anonymiser {
     return identifiers;
   }
 
+  private static Set<String> cleaned(Set<String> texts) {
+    Set<String> cleaned = new HashSet<>();
+    for (String text : texts) {
+      String clean = FreeText.clean(text);
+      if (!clean.isBlank()) {
+        cleaned.add(clean);
+      }
+    }
+    return cleaned;
+  }
+
   private static RedactionContext redactionContext(Observation observation, LocalDate today) {
     Set<String> names = new HashSet<>();
     observation.subjects().forEach(person -> person.name().ifPresent(names::add));
@@ -208,7 +219,9 @@ public final class Anonymiser {
               keep.add(premises.address());
               keep.add(premises.postcode());
             });
-    return new RedactionContext(names, keep, today);
+    // The text is cleaned before it is redacted, so the names to find in it must be too: a name
+    // given as "Da<ZWSP>ve" is "Dave" in the cleaned text.
+    return new RedactionContext(cleaned(names), cleaned(keep), today);
   }
 
   /** Messages of the model's checks read {@code field: reason}. */
