@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  // With Spring's mix-in, as the MVC converters have it: the errors list is a member of the
+  // problem, not nested under "properties".
+  private static final JsonMapper JSON =
+      JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
   private final WebSettings settings;
 

@@ -17,6 +17,11 @@ public class CrosslineWebAutoConfiguration {
   }
 
   @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler crosslineRejectedRequests() {
+    return new RejectedRequests();
+  }
+
+  @Bean
   FilterRegistrationBean<BodySizeLimitFilter> crosslineBodySizeLimit(WebSettings settings) {
     var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(settings));
     // Before security, so an oversized body is refused without being buffered anywhere.

@@ -37,6 +37,16 @@ import uk.crossline.model.vocabulary.IdentifierType;
  *       addresses) are left alone, since folding them is right for some providers only.
  *   <li>{@code snapchat:dave_99} and {@code dave_99} are different identifiers: the platform is
  *       part of the handle when the reporter gave it.
+ *   <li>Invisible characters (zero-width spaces and joiners, bidi overrides, byte order marks, soft
+ *       hyphens), control characters other than white space, unpaired surrogates, private-use and
+ *       unassigned code points, and the replacement character U+FFFD (bytes that were not text) are
+ *       refused in every identifier, never silently dropped: they are how a value is disguised, and
+ *       dropping them could merge a typing slip with a real number.
+ *   <li>Handles and emails are read as NFKC (full-width {@code ｄａｖｅ} is {@code dave}), and refused
+ *       when a handle, an email's local part or one of its domain labels mixes letters of two
+ *       scripts ({@code dаve} with a Cyrillic {@code а}): that is how look-alikes are made, and
+ *       such a value would silently become a token that links nothing. A value wholly in one script
+ *       (a Cyrillic handle) is kept.
  * </ul>
  */
 public final class Normaliser {
@@ -64,12 +74,44 @@ public final class Normaliser {
     if (raw == null || raw.isBlank()) {
       throw new InvalidIdentifierException(type, "is blank");
     }
+    if (raw.codePoints().anyMatch(Normaliser::isHidden)) {
+      throw invalid(type, "contains invisible, control, formatting or unreadable characters");
+    }
     return switch (type) {
       case PHONE -> phone(raw.strip());
       case VEHICLE -> vehicle(raw.strip());
       case SOCIAL_MEDIA -> handle(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip());
-      case EMAIL -> email(raw.strip());
+      case EMAIL -> email(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip());
     };
+  }
+
+  /** A character that shows nothing, or something other than itself, where it is printed. */
+  private static boolean isHidden(int c) {
+    if (c == '\uFFFD') {
+      // The replacement character: bytes that were not text, so the value is not what was meant.
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.CONTROL -> !Character.isWhitespace(c);
+      case Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Letters of more than one script (Latin and Cyrillic, say); digits and marks count for none. */
+  private static boolean mixesScripts(String value) {
+    return value
+            .codePoints()
+            .filter(Character::isLetter)
+            .mapToObj(Character.UnicodeScript::of)
+            .filter(
+                script ->
+                    script != Character.UnicodeScript.COMMON
+                        && script != Character.UnicodeScript.INHERITED)
+            .distinct()
+            .count()
+        > 1;
   }
 
   private static String phone(String raw) {
@@ -184,6 +226,9 @@ public final class Normaliser {
       throw invalid(
           SOCIAL_MEDIA, "looks like a link; give the handle, or platform:handle, instead");
     }
+    if (mixesScripts(handle)) {
+      throw invalid(SOCIAL_MEDIA, "mixes letters of different alphabets, as look-alikes do");
+    }
     String lower = handle.toLowerCase(Locale.ROOT);
     return platform.map(name -> name + ":" + lower).orElse(lower);
   }
@@ -209,6 +254,10 @@ public final class Normaliser {
         || domain.contains("..")) {
       throw invalid(EMAIL, "needs a domain with a dot after the @, such as example.org");
     }
+    if (mixesScripts(raw.substring(0, at))
+        || java.util.Arrays.stream(domain.split("\\.")).anyMatch(Normaliser::mixesScripts)) {
+      throw invalid(EMAIL, "mixes letters of different alphabets, as look-alikes do");
+    }
     return raw.toLowerCase(Locale.ROOT);
   }
 
@@ -226,6 +275,10 @@ public final class Normaliser {
         .codePoints()
         .forEach(
             c -> {
+              if (Character.getType(c) == Character.FORMAT) {
+                // Zero-width and bidi characters are invisible: "Da<ZWSP>ve" is "dave".
+                return;
+              }
               if (Character.isLetter(c) || isMark(c)) {
                 kept.appendCodePoint(c);
               } else if (isApostrophe(c)) {

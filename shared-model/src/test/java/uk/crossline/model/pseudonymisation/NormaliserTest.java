@@ -289,4 +289,83 @@ class NormaliserTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a person's name must contain letters");
   }
+
+  @Nested
+  class DisguisedValues {
+
+    @ParameterizedTest
+    @CsvSource({
+      "PHONE, 07700\u200B900123",
+      "PHONE, \u202E07700 900123",
+      "PHONE, \uFEFF07700 900123",
+      "PHONE, 07700\u00AD900123",
+      "VEHICLE, AB12\u200BCDE",
+      "SOCIAL_MEDIA, snapchat:dave\u200B_99",
+      "SOCIAL_MEDIA, snapchat:\u202E99_evad",
+      "EMAIL, dave\u200D99@example.org",
+      "EMAIL, dave99@example.org\u2066",
+      "PHONE, 07700\\uFFFD900123"
+    })
+    void invisibleCharactersAreRefusedNotDropped(IdentifierType type, String escaped) {
+      assertThatThrownBy(() -> Normaliser.normalise(type, unescape(escaped)))
+          .isInstanceOf(InvalidIdentifierException.class)
+          .hasMessageContaining("invisible");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+      "SOCIAL_MEDIA, snapchat:d\u0430ve_99",
+      "SOCIAL_MEDIA, r\u03BFnnie_x",
+      "EMAIL, d\u0430ve99@example.org",
+      "EMAIL, dave99@\u0435xample.org"
+    })
+    void lookAlikeLettersOfAnotherScriptAreRefused(IdentifierType type, String escaped) {
+      assertThatThrownBy(() -> Normaliser.normalise(type, unescape(escaped)))
+          .isInstanceOf(InvalidIdentifierException.class)
+          .hasMessageContaining("alphabets");
+    }
+
+    @Test
+    void aValueWhollyInOneOtherScriptIsKept() {
+      assertThat(Normaliser.normalise(SOCIAL_MEDIA, "vk:\u0434\u0438\u043C\u0430_99"))
+          .isEqualTo("vk:\u0434\u0438\u043C\u0430_99");
+      assertThat(Normaliser.normalise(EMAIL, "\u0434\u0438\u043C\u0430@example.org"))
+          .isEqualTo("\u0434\u0438\u043C\u0430@example.org");
+    }
+
+    @Test
+    void fullWidthHandlesAndEmailsAreTheSameAsTheirAsciiSpelling() {
+      assertThat(Normaliser.normalise(SOCIAL_MEDIA, "snapchat:\uFF44\uFF41\uFF56\uFF45_99"))
+          .isEqualTo(Normaliser.normalise(SOCIAL_MEDIA, "snapchat:dave_99"));
+      assertThat(Normaliser.normalise(EMAIL, "\uFF44\uFF41\uFF56\uFF45@example.org"))
+          .isEqualTo("dave@example.org");
+    }
+
+    @Test
+    void fullWidthDigitsAreNotAPhoneNumber() {
+      assertThatThrownBy(
+              () ->
+                  Normaliser.normalise(
+                      PHONE, "\uFF10\uFF17\uFF17\uFF10\uFF10 \uFF19\uFF10\uFF10\uFF11\uFF12\uFF13"))
+          .isInstanceOf(InvalidIdentifierException.class);
+    }
+
+    @Test
+    void aZeroWidthCharacterInANameDoesNotSplitIt() {
+      assertThat(Normaliser.personName("Da\u200Bve Sm\u2060ith")).isEqualTo("dave smith");
+    }
+
+    private static String unescape(String escaped) {
+      var out = new StringBuilder();
+      for (int i = 0; i < escaped.length(); i++) {
+        if (escaped.startsWith("\\u", i)) {
+          out.append((char) Integer.parseInt(escaped.substring(i + 2, i + 6), 16));
+          i += 5;
+        } else {
+          out.append(escaped.charAt(i));
+        }
+      }
+      return out.toString();
+    }
+  }
 }

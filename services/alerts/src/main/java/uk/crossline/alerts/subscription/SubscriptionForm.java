@@ -157,8 +157,20 @@ record SubscriptionForm(
     String stripped = text.strip();
     if (stripped.length() < min || stripped.length() > max) {
       problems.add(new FieldProblem(field, min + " to " + max + " characters: " + what));
+    } else if (stripped.chars().anyMatch(SubscriptionForm::hidesOrReorders)) {
+      // Names and purposes are shown to people (the inbox, the access log) as written: nothing
+      // invisible may hide or reorder what they read.
+      problems.add(
+          new FieldProblem(
+              field, "must not contain control, invisible or right-to-left formatting characters"));
     }
     return stripped;
+  }
+
+  /** Control, zero-width and bidi formatting characters, byte order marks, unpaired surrogates. */
+  private static boolean hidesOrReorders(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
   }
 
   private static List<Area> areas(

@@ -65,7 +65,9 @@ public final class Anonymiser {
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
-    String summary = redactor.redact(observation.summary(), redactionContext(observation, today));
+    String summary =
+        redactor.redact(
+            FreeText.clean(observation.summary()), redactionContext(observation, today));
     try {
       return new IntelligenceReport(
           observation.observedAt(),
@@ -86,7 +88,7 @@ public final class Anonymiser {
 
   /** Redacts other free text of the same observation (an amendment's reason). */
   public String redact(String text, Observation context) {
-    return redactor.redact(text, redactionContext(context, observedOn(context)));
+    return redactor.redact(FreeText.clean(text), redactionContext(context, observedOn(context)));
   }
 
   /** The day of the observation, or today if it was given as later than today. */
@@ -125,8 +127,8 @@ public final class Anonymiser {
       Postcode postcode = Postcode.parse(details.postcode());
       return Optional.of(
           Premises.of(
-              details.name().strip(),
-              details.address().strip(),
+              FreeText.clean(details.name()),
+              FreeText.clean(details.address()),
               postcode.toString(),
               details.uprn().map(String::strip),
               details.point()));
@@ -191,6 +193,17 @@ public final class Anonymiser {
     return identifiers;
   }
 
+  private static Set<String> cleaned(Set<String> texts) {
+    Set<String> cleaned = new HashSet<>();
+    for (String text : texts) {
+      String clean = FreeText.clean(text);
+      if (!clean.isBlank()) {
+        cleaned.add(clean);
+      }
+    }
+    return cleaned;
+  }
+
   private static RedactionContext redactionContext(Observation observation, LocalDate today) {
     Set<String> names = new HashSet<>();
     observation.subjects().forEach(person -> person.name().ifPresent(names::add));
@@ -217,7 +230,10 @@ public final class Anonymiser {
                 given
                     .computeIfAbsent(identifier.type(), type -> new HashSet<>())
                     .add(identifier.value()));
-    return new RedactionContext(names, keep, today, given);
+    given.replaceAll((type, values) -> cleaned(values));
+    // The text is cleaned before it is redacted, so the names to find in it must be too: a name
+    // given as "Da<ZWSP>ve" is "Dave" in the cleaned text.
+    return new RedactionContext(cleaned(names), cleaned(keep), today, given);
   }
 
   /** Messages of the model's checks read {@code field: reason}. */

@@ -67,7 +67,7 @@ public class BulkUploads {
       }
     } catch (InvalidUploadException e) {
       upload.flush();
-      upload.fail(e.getMessage());
+      upload.fail(e.row(), e.getMessage());
       return upload.report();
     }
     upload.flush();
@@ -182,8 +182,8 @@ public class BulkUploads {
       }
     }
 
-    void fail(String reason) {
-      error(rows + 1, "", reason);
+    void fail(int row, String reason) {
+      error(row, "", reason);
     }
 
     private void error(int row, String field, String reason) {

@@ -1,9 +1,7 @@
 package uk.crossline.intake.bulk;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,22 +50,45 @@ final class RowReader {
     this.json = json;
   }
 
+  /**
+   * Each line is decoded on its own, so a line that is not UTF-8 is one refused row and the lines
+   * around it are read as usual (a line feed byte never occurs inside a UTF-8 sequence).
+   */
   void ndjson(InputStream in, Consumer<Row> rows) throws IOException {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (var reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-      String line;
+    try (var lines = new java.io.BufferedInputStream(in)) {
+      var line = new java.io.ByteArrayOutputStream();
       int number = 0;
-      while ((line = readLine(reader)) != null) {
+      boolean more = true;
+      while (more) {
+        more = readLine(lines, line);
+        if (!more && line.size() == 0) {
+          break;
+        }
         number++;
-        if (line.isBlank()) {
+        String text;
+        try {
+          text = decoder.decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+          rows.accept(new Row.Unreadable(number, new FieldProblem("", "not valid UTF-8")));
+          continue;
+        } finally {
+          line.reset();
+        }
+        if (text.isBlank()) {
           continue;
         }
         try {
-          rows.accept(new Row.Read(number, json.readTree(line)));
+          JsonNode json = this.json.readTree(text);
+          rows.accept(
+              json.isObject()
+                  ? new Row.Read(number, json)
+                  : new Row.Unreadable(
+                      number, new FieldProblem("", "each line must be one JSON object")));
         } catch (JacksonException e) {
           rows.accept(new Row.Unreadable(number, JsonProblems.explain(e)));
         }
@@ -75,18 +96,43 @@ final class RowReader {
     }
   }
 
-  private static String readLine(BufferedReader reader) throws IOException {
-    try {
-      return reader.readLine();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new InvalidUploadException("the upload is not valid UTF-8");
+  /** Reads up to the next line feed; false at the end of the stream. */
+  private static boolean readLine(java.io.InputStream in, java.io.ByteArrayOutputStream line)
+      throws IOException {
+    int b;
+    while ((b = in.read()) >= 0) {
+      if (b == '\n') {
+        return true;
+      }
+      line.write(b);
     }
+    return false;
   }
 
+  /**
+   * Decoded by the JDK, which reads bytes that are not UTF-8 as U+FFFD: the CSV parser's own
+   * decoder would take overlong and surrogate encodings (an overlong {@code /} or {@code 0}) as the
+   * characters they disguise, and refusing instead would stop the file at whichever buffer held the
+   * bad byte. A U+FFFD in text is stored as it is; in an identifier or a vocabulary word it refuses
+   * that row.
+   */
   void csv(InputStream in, Consumer<Row> rows) throws IOException {
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    try (MappingIterator<Map<String, String>> iterator =
-        csv.readerFor(Map.class).with(schema).readValues(in)) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    MappingIterator<Map<String, String>> opened;
+    try {
+      opened =
+          csv.readerFor(Map.class)
+              .with(schema)
+              .readValues(new java.io.InputStreamReader(in, decoder));
+    } catch (JacksonException e) {
+      throw new InvalidUploadException(1, "the CSV's header cannot be read (check its quoting)");
+    }
+    try (MappingIterator<Map<String, String>> iterator = opened) {
       int number = 1;
       while (true) {
         Map<String, String> cells;
@@ -96,8 +142,9 @@ final class RowReader {
           }
           cells = iterator.nextValue();
         } catch (JacksonException e) {
+          // Rows are numbered as a spreadsheet shows them: the header is row 1.
           throw new InvalidUploadException(
-              "the CSV cannot be read after row " + number + " (check quoting and columns)");
+              number + 1, "the CSV cannot be read from this row on (check quoting and columns)");
         }
         number++;
         try {

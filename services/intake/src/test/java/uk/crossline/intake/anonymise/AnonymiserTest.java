@@ -63,6 +63,23 @@ class AnonymiserTest {
   }
 
   @Test
+  void aNameDisguisedWithInvisibleCharactersIsStillRedactedFromTheText() {
+    var report =
+        anonymiser.anonymise(
+            observation(
+                List.of(
+                    new Observation.Person(
+                        SubjectRole.YOUNG_PERSON,
+                        Optional.of("Ca\u200Bsey Fic\u2060tional"),
+                        Optional.empty(),
+                        Optional.empty())),
+                List.of(),
+                "Casey Fic\u200Btional was seen at the \u202Estation."));
+
+    assertThat(report.summary()).isEqualTo("[name] [name] was seen at the station.");
+  }
+
+  @Test
   void ageBandThatDisagreesWithTheDateOfBirthIsRefused() {
     assertThatThrownBy(
             () ->

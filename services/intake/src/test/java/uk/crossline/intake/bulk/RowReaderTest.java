@@ -1,11 +1,16 @@
 package uk.crossline.intake.bulk;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class RowReaderTest {
 
@@ -65,5 +70,50 @@ class RowReaderTest {
     assertThat(json.get("subjects").get(0).get("ageBand").asString()).isEqualTo("AGE_14_TO_15");
     assertThat(json.get("subjects").get(1).get("role").asString()).isEqualTo("SUSPECT");
     assertThat(json.get("subjects").get(1).has("ageBand")).isFalse();
+  }
+
+  @Test
+  void aLineThatIsNotUtf8OrNotAnObjectIsOneUnreadableRowAndTheOthersAreRead() throws Exception {
+    var body = new ByteArrayOutputStream();
+    body.writeBytes("{\"reference\": \"A\"}\n".getBytes(UTF_8));
+    body.writeBytes(new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', '}', '\n'});
+    body.writeBytes("null\r\n[]\n\n{\"reference\": \"B\"}".getBytes(UTF_8));
+    var rows = new ArrayList<RowReader.Row>();
+
+    new RowReader(JsonMapper.builder().build())
+        .ndjson(new ByteArrayInputStream(body.toByteArray()), rows::add);
+
+    assertThat(rows).extracting(RowReader.Row::number).containsExactly(1, 2, 3, 4, 6);
+    assertThat(rows.get(0)).isInstanceOf(RowReader.Row.Read.class);
+    assertThat(rows.get(1))
+        .isInstanceOfSatisfying(
+            RowReader.Row.Unreadable.class,
+            row -> assertThat(row.problem().reason()).isEqualTo("not valid UTF-8"));
+    assertThat(rows.get(2))
+        .isInstanceOfSatisfying(
+            RowReader.Row.Unreadable.class,
+            row ->
+                assertThat(row.problem().reason()).isEqualTo("each line must be one JSON object"));
+    assertThat(rows.get(3)).isInstanceOf(RowReader.Row.Unreadable.class);
+    assertThat(rows.get(4)).isInstanceOf(RowReader.Row.Read.class);
+  }
+
+  @Test
+  void csvBytesThatAreNotUtf8AreReadAsReplacementCharactersNeverAsWhatTheyDisguise()
+      throws Exception {
+    var body = new ByteArrayOutputStream();
+    body.writeBytes("reference,summary\nA,\"..".getBytes(UTF_8));
+    body.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}); // an overlong "/"
+    body.writeBytes("etc\"\nB,ok\n".getBytes(UTF_8));
+    var rows = new ArrayList<RowReader.Row>();
+
+    new RowReader(JsonMapper.builder().build())
+        .csv(new ByteArrayInputStream(body.toByteArray()), rows::add);
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0))
+        .isInstanceOfSatisfying(
+            RowReader.Row.Read.class,
+            row -> assertThat(row.json().get("summary").asString()).isEqualTo("..\uFFFD\uFFFDetc"));
   }
 }

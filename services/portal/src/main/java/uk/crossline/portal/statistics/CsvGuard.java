@@ -5,12 +5,19 @@ import java.util.List;
 
 /**
  * Keeps a CSV from running as formulas in a spreadsheet (CSV injection): any field that starts with
- * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is prefixed with {@code '}
- * so it opens as text, as OWASP advises. The statistics API's CSV holds only vocabulary keys,
- * months and counts, so today nothing changes; this holds should a label or note ever carry such
- * text. Comment lines ({@code #}) are left alone: they start with {@code #}.
+ * {@code =}, {@code +}, {@code -}, {@code @} (or their full-width forms), a tab or a carriage
+ * return is prefixed with {@code '} so it opens as text, as OWASP advises. The statistics API's CSV
+ * holds only vocabulary keys, months and counts, so today nothing changes; this holds should a
+ * label or note ever carry such text. Comment lines ({@code #}) are left alone: they start with
+ * {@code #}.
  */
 final class CsvGuard {
+
+  /**
+   * What a spreadsheet may run, and the full-width forms of the same signs, which some spreadsheets
+   * (with East Asian input) read as the ASCII ones.
+   */
+  private static final String DANGEROUS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
   private CsvGuard() {}
 
@@ -29,7 +36,7 @@ final class CsvGuard {
 
   static boolean dangerous(String field) {
     String bare = field.startsWith("\"") ? field.substring(1) : field;
-    return !bare.isEmpty() && "=+-@\t\r".indexOf(bare.charAt(0)) >= 0 && !isLineEnd(bare);
+    return !bare.isEmpty() && DANGEROUS.indexOf(bare.charAt(0)) >= 0 && !isLineEnd(bare);
   }
 
   private static boolean isLineEnd(String bare) {

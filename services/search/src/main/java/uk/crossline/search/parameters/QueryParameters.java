@@ -25,8 +25,8 @@ public final class QueryParameters {
 
   /**
    * Why the caller asks, for the access log: 5 to 500 characters of plain text, stripped. Every
-   * consultation needs one (DESIGN, Audit); a missing, short, long or control-character purpose is
-   * added to the problems, naming {@code purpose}.
+   * consultation needs one (DESIGN, Audit); a missing, short, long, control-character or
+   * invisible-character purpose is added to the problems, naming {@code purpose}.
    *
    * @param given the purpose as given, or null
    */
@@ -40,8 +40,19 @@ public final class QueryParameters {
                   .formatted(PURPOSE_MIN, PURPOSE_MAX)));
     } else if (purpose.chars().anyMatch(Character::isISOControl)) {
       problems.add(new FieldProblem("purpose", "must not contain control characters"));
+    } else if (purpose.chars().anyMatch(QueryParameters::hidesOrReorders)) {
+      // Auditors read purposes as written: nothing invisible may hide or reorder what they read.
+      problems.add(
+          new FieldProblem(
+              "purpose", "must not contain invisible or right-to-left formatting characters"));
     }
     return purpose;
+  }
+
+  /** Zero-width and bidi formatting characters, byte order marks, unpaired surrogates. */
+  private static boolean hidesOrReorders(int c) {
+    int type = Character.getType(c);
+    return type == Character.FORMAT || type == Character.SURROGATE;
   }
 
   /** {@link #purpose(String, List)} for a call with nothing else to check: refused at once. */

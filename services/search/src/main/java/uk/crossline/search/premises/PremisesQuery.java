@@ -39,6 +39,9 @@ record PremisesQuery(
   private static final Pattern ADDRESS_KEY = Pattern.compile("pc:([A-Z0-9]{5,7}):[a-z0-9-]+");
   private static final int MAX_NAME = 200;
 
+  /** "pc:", a postcode, ":" and a name of at most {@link #MAX_NAME} characters, normalised. */
+  private static final int MAX_KEY = 220;
+
   /** The premises key of every report that names this premises by UPRN. */
   Optional<String> uprnKey() {
     return uprn.map(value -> "uprn:" + value);
@@ -96,7 +99,9 @@ record PremisesQuery(
       asked.put("uprn", uprn.get());
     } else if (key.isPresent()) {
       asked.put("key", key.get());
-      if (key.get().startsWith("uprn:") && UPRN.matcher(key.get().substring(5)).matches()) {
+      if (key.get().length() > MAX_KEY) {
+        problems.add(new FieldProblem("key", "at most " + MAX_KEY + " characters"));
+      } else if (key.get().startsWith("uprn:") && UPRN.matcher(key.get().substring(5)).matches()) {
         uprnValue = Optional.of(key.get().substring(5));
       } else {
         var matcher = ADDRESS_KEY.matcher(key.get());
@@ -113,6 +118,9 @@ record PremisesQuery(
         problems.add(
             new FieldProblem(
                 "name", "the premises' name (up to " + MAX_NAME + " characters), with postcode"));
+      } else if (name.get().chars().anyMatch(Character::isISOControl)) {
+        // The name goes into the access log, which takes no control characters.
+        problems.add(new FieldProblem("name", "must not contain control characters"));
       }
       if (postcode.isEmpty()) {
         problems.add(new FieldProblem("postcode", "the premises' full postcode, with name"));

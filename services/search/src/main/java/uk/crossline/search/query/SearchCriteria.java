@@ -53,6 +53,8 @@ public record SearchCriteria(
 
   static final int MAX_SIZE = 100;
   static final int MAX_TEXT = 200;
+  static final int MAX_WORDS = 10;
+  static final int MAX_WORD = 50;
   static final int MIN_ZOOM = 1;
 
   /**
@@ -186,15 +188,18 @@ public record SearchCriteria(
     Optional<String> text = single(parameters, "q").map(String::strip).filter(q -> !q.isEmpty());
     if (text.isPresent() && text.get().length() > MAX_TEXT) {
       problems.add(new FieldProblem("q", "at most " + MAX_TEXT + " characters"));
+    } else if (text.isPresent() && text.get().chars().anyMatch(Character::isISOControl)) {
+      // The words go into the access log, which takes no control characters.
+      problems.add(new FieldProblem("q", "must not contain control characters"));
     }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     vocabulary(parameters, "category", Category.class, Category::name, filters, problems);
     vocabulary(parameters, "indicator", Indicator.class, Indicator::name, filters, problems);
     vocabulary(parameters, "priority", Priority.class, Priority::name, filters, problems);
     vocabulary(parameters, "agencyType", AgencyType.class, AgencyType::name, filters, problems);
-    words(parameters, "district", filters);
-    words(parameters, "ward", filters);
-    words(parameters, "outward", filters);
+    words(parameters, "district", filters, problems);
+    words(parameters, "ward", filters, problems);
+    words(parameters, "outward", filters, problems);
     sourceEvaluations(parameters, filters, problems);
     vocabulary(
         parameters,
@@ -288,13 +293,27 @@ public record SearchCriteria(
             new FieldProblem(name, "not a known value; expected one of " + sorted(names(type))));
       }
     }
-    filters.put(FILTER_FIELDS.get(name), accepted);
+    filters.put(FILTER_FIELDS.get(name), accepted.stream().distinct().toList());
   }
 
+  /**
+   * District, ward and outward codes are ids of at most a few dozen characters; the filters go into
+   * the access log whole, so their number and length are bounded and control characters refused.
+   */
   private static void words(
-      MultiValueMap<String, String> parameters, String name, Map<String, List<String>> filters) {
+      MultiValueMap<String, String> parameters,
+      String name,
+      Map<String, List<String>> filters,
+      List<FieldProblem> problems) {
     List<String> given = values(parameters, name);
-    if (!given.isEmpty()) {
+    if (given.size() > MAX_WORDS
+        || given.stream().anyMatch(word -> word.strip().length() > MAX_WORD)) {
+      problems.add(
+          new FieldProblem(
+              name, "at most " + MAX_WORDS + " values of at most " + MAX_WORD + " characters"));
+    } else if (given.stream().anyMatch(word -> word.chars().anyMatch(Character::isISOControl))) {
+      problems.add(new FieldProblem(name, "must not contain control characters"));
+    } else if (!given.isEmpty()) {
       filters.put(FILTER_FIELDS.get(name), given.stream().map(String::strip).toList());
     }
   }
