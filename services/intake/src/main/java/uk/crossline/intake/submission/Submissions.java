@@ -193,13 +193,13 @@ public class Submissions {
     List<BatchResult> results = new ArrayList<>();
     java.util.Map<EventId, EventPublisher.Publication> publications =
         new java.util.LinkedHashMap<>();
-    java.util.Set<ReentrantLock> held = new java.util.LinkedHashSet<>();
+    List<ReentrantLock> held = new ArrayList<>();
     try {
+      for (int stripe : stripes(batch.stream().map(Prepared::eventId).toList())) {
+        locks[stripe].lock();
+        held.add(locks[stripe]);
+      }
       for (Prepared prepared : batch) {
-        ReentrantLock lock = lockOf(prepared.eventId());
-        if (held.add(lock)) {
-          lock.lock();
-        }
         results.add(batchResult(agency, prepared, publications));
       }
       if (!publications.isEmpty()) {
@@ -381,7 +381,20 @@ public class Submissions {
   }
 
   private ReentrantLock lockOf(EventId eventId) {
-    return locks[Math.floorMod(eventId.hashCode(), LOCK_STRIPES)];
+    return locks[stripeOf(eventId)];
+  }
+
+  private static int stripeOf(EventId eventId) {
+    return Math.floorMod(eventId.hashCode(), LOCK_STRIPES);
+  }
+
+  /**
+   * The lock stripes of a batch's events, each once, in ascending order: the order every batch
+   * takes them in. Taken in row order instead, two batches uploaded at once each hold a stripe the
+   * other waits for, and both uploads hang for good.
+   */
+  static int[] stripes(List<EventId> eventIds) {
+    return eventIds.stream().mapToInt(Submissions::stripeOf).distinct().sorted().toArray();
   }
 
   private void count(ServedAgency agency, String outcome, int n) {
