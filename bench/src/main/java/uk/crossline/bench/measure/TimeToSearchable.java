@@ -1,0 +1,195 @@
+package uk.crossline.bench.measure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import uk.crossline.demo.report.Form;
+import uk.crossline.demo.report.Submitter;
+
+/**
+ * Time to searchable at a steady rate: every tenth of a second one agency uploads a tenth of a
+ * second's worth of reports; a few times a second one report carries a word of its own, and its
+ * submitter searches for that word (a real, audited search) until the event is returned. The time
+ * runs from the intake's answer to the upload to the first search that returns the event.
+ */
+public final class TimeToSearchable {
+
+  static final int TICKS_PER_SECOND = 10;
+
+  /** Submitters who may search, so each probe is looked for by the agency that sent it. */
+  static final Set<Submitter> SEARCHERS =
+      Set.of(
+          Submitter.POLICE_ANALYST,
+          Submitter.WMP_ANALYST,
+          Submitter.TS_OFFICER,
+          Submitter.REDDITCH_CSO,
+          Submitter.BROMSGROVE_CSO,
+          Submitter.WYRE_FOREST_CSO);
+
+  static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  public record Result(
+      int offeredPerSecond, double achievedPerSecond, int seconds, Latencies latencies, int lost) {
+
+    public Map<String, Object> figures() {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("offeredEventsPerSecond", offeredPerSecond);
+      figures.put("acknowledgedEventsPerSecond", Latencies.round(achievedPerSecond));
+      figures.put("seconds", seconds);
+      figures.put("probes", latencies.count() + lost);
+      figures.put("probesNotFoundIn30s", lost);
+      figures.put("pollIntervalMs", POLL_NANOS / 1_000_000);
+      figures.putAll(latencies.summary());
+      return figures;
+    }
+  }
+
+  private final Hub hub;
+  private final Progress progress;
+  private final String run;
+
+  public TimeToSearchable(Hub hub, Progress progress, String run) {
+    this.hub = hub;
+    this.progress = progress;
+    this.run = run;
+  }
+
+  public Result run(Workload workload, int perSecond, int seconds, int probesPerSecond)
+      throws InterruptedException {
+    int perTick = perSecond / TICKS_PER_SECOND;
+    int ticks = seconds * TICKS_PER_SECOND;
+    List<Batch> batches = batches(workload.next(perTick * ticks), perTick);
+    int probeEvery = Math.max(1, TICKS_PER_SECOND / probesPerSecond);
+    Latencies latencies = new Latencies();
+    AtomicInteger lost = new AtomicInteger();
+    AtomicLong acknowledged = new AtomicLong();
+    AtomicInteger probes = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    boolean[] pending = {false};
+    long started = System.nanoTime();
+    clock.scheduleAtFixedRate(
+        () -> {
+          int i = next.getAndIncrement();
+          if (i >= batches.size()) {
+            return;
+          }
+          Batch batch = batches.get(i);
+          if (i % probeEvery == 0) {
+            pending[0] = true;
+          }
+          boolean probe = pending[0] && SEARCHERS.contains(batch.submitter());
+          if (probe) {
+            pending[0] = false;
+          }
+          String marker = Workload.marker(run, probes.getAndIncrement());
+          List<Form> forms = batch.forms();
+          if (probe) {
+            forms = new ArrayList<>(forms);
+            forms.set(0, Workload.withMarker(forms.getFirst(), marker));
+          }
+          List<Form> sent = forms;
+          senders.execute(
+              () -> {
+                try {
+                  acknowledged.addAndGet(
+                      hub.upload(batch.submitter().username(), batch.submitter().formPath(), sent));
+                } catch (RuntimeException e) {
+                  progress.line("an upload failed: %s", e.getMessage());
+                  return;
+                }
+                if (probe) {
+                  follow(batch.submitter().username(), marker, System.nanoTime(), latencies, lost);
+                }
+              });
+        },
+        0,
+        1_000_000 / TICKS_PER_SECOND,
+        TimeUnit.MICROSECONDS);
+    for (int s = 1; s <= seconds; s++) {
+      Thread.sleep(1_000); // the run lasts as long as it lasts; progress once a second
+      if (s % 5 == 0) {
+        progress.line(
+            "%ds: %,d acknowledged, %d probes found, p99 so far %.0f ms",
+            s, acknowledged.get(), latencies.count(), latencies.percentileMillis(99));
+      }
+    }
+    clock.shutdown();
+    clock.awaitTermination(10, TimeUnit.SECONDS);
+    double achieved = acknowledged.get() / ((System.nanoTime() - started) / 1e9);
+    senders.shutdown();
+    senders.awaitTermination(60, TimeUnit.SECONDS);
+    return new Result(perSecond, achieved, seconds, latencies, lost.get());
+  }
+
+  /** Searches for the marker as its submitter every {@link #POLL_NANOS} until it is returned. */
+  private void follow(
+      String username,
+      String marker,
+      long acknowledgedAt,
+      Latencies latencies,
+      AtomicInteger lost) {
+    Map<String, String> parameters =
+        Map.of("q", marker, "purpose", "Benchmark: is my report searchable yet", "size", "1");
+    long deadline = acknowledgedAt + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      long asked = System.nanoTime();
+      try {
+        if (hub.search(username, parameters).path("total").asLong() > 0) {
+          latencies.record(System.nanoTime() - acknowledgedAt);
+          return;
+        }
+      } catch (RuntimeException e) {
+        latencies.error();
+      }
+      long wait = POLL_NANOS - (System.nanoTime() - asked);
+      if (wait > 0) {
+        try {
+          TimeUnit.NANOSECONDS.sleep(wait); // polling is how a searcher finds out
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    lost.incrementAndGet();
+  }
+
+  /** One tick's upload: one agency's part. */
+  record Batch(Submitter submitter, List<Form> forms) {}
+
+  /** The reports cut into uploads of one tick each, the agencies' uploads interleaved. */
+  static List<Batch> batches(Map<Submitter, List<Form>> forms, int perTick) {
+    List<List<Batch>> perAgency = new ArrayList<>();
+    forms.forEach(
+        (submitter, list) -> {
+          List<Batch> parts = new ArrayList<>();
+          for (int i = 0; i + perTick <= list.size(); i += perTick) {
+            parts.add(new Batch(submitter, list.subList(i, i + perTick)));
+          }
+          perAgency.add(parts);
+        });
+    List<Batch> interleaved = new ArrayList<>();
+    for (int i = 0; ; i++) {
+      boolean any = false;
+      for (List<Batch> parts : perAgency) {
+        if (i < parts.size()) {
+          interleaved.add(parts.get(i));
+          any = true;
+        }
+      }
+      if (!any) {
+        return interleaved;
+      }
+    }
+  }
+}
