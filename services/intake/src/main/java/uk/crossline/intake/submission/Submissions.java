@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.crossline.intake.agency.IntakeSettings;
@@ -38,8 +37,6 @@ import uk.crossline.model.vocabulary.RetractionReason;
 @Service
 public class Submissions {
 
-  private static final int LOCK_STRIPES = 256;
-
   private final ServedAgencies agencies;
   private final FormValidator validator;
   private final Anonymiser anonymiser;
@@ -48,7 +45,7 @@ public class Submissions {
   private final Clock clock;
   private final Duration readyTimeout;
   private final MeterRegistry meters;
-  private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+  private final EventLocks locks = new EventLocks();
 
   Submissions(
       ServedAgencies agencies,
@@ -67,9 +64,6 @@ public class Submissions {
     this.clock = clock;
     this.readyTimeout = settings.publishTimeout();
     this.meters = meters;
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      locks[i] = new ReentrantLock();
-    }
   }
 
   /** A new report, or a retry of one already published. */
@@ -193,12 +187,7 @@ public class Submissions {
     List<BatchResult> results = new ArrayList<>();
     java.util.Map<EventId, EventPublisher.Publication> publications =
         new java.util.LinkedHashMap<>();
-    List<ReentrantLock> held = new ArrayList<>();
-    try {
-      for (int stripe : stripes(batch.stream().map(Prepared::eventId).toList())) {
-        locks[stripe].lock();
-        held.add(locks[stripe]);
-      }
+    try (EventLocks.Held held = locks.lockAll(batch.stream().map(Prepared::eventId).toList())) {
       for (Prepared prepared : batch) {
         results.add(batchResult(agency, prepared, publications));
       }
@@ -213,8 +202,6 @@ public class Submissions {
       count(agency, "duplicate", (int) accepted - publications.size());
       count(agency, "rejected", results.size() - (int) accepted);
       return results;
-    } finally {
-      held.forEach(ReentrantLock::unlock);
     }
   }
 
@@ -337,9 +324,7 @@ public class Submissions {
   private SubmissionOutcome publishOne(
       ServedAgency agency, EventId eventId, EventKind kind, Decision decision) {
     awaitReady();
-    ReentrantLock lock = lockOf(eventId);
-    lock.lock();
-    try {
+    try (EventLocks.Held held = locks.lockAll(List.of(eventId))) {
       Optional<EventPublisher.Publication> publication = decision.decide();
       if (publication.isPresent()) {
         Timer.Sample sample = Timer.start(meters);
@@ -351,8 +336,6 @@ public class Submissions {
         count(agency, "duplicate", 1);
       }
       return outcomeOf(eventId, kind, publication);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -378,23 +361,6 @@ public class Submissions {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private ReentrantLock lockOf(EventId eventId) {
-    return locks[stripeOf(eventId)];
-  }
-
-  private static int stripeOf(EventId eventId) {
-    return Math.floorMod(eventId.hashCode(), LOCK_STRIPES);
-  }
-
-  /**
-   * The lock stripes of a batch's events, each once, in ascending order: the order every batch
-   * takes them in. Taken in row order instead, two batches uploaded at once each hold a stripe the
-   * other waits for, and both uploads hang for good.
-   */
-  static int[] stripes(List<EventId> eventIds) {
-    return eventIds.stream().mapToInt(Submissions::stripeOf).distinct().sorted().toArray();
   }
 
   private void count(ServedAgency agency, String outcome, int n) {
