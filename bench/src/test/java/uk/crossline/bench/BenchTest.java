@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.crossline.bench.measure.Ingest;
 
 class BenchTest {
 
@@ -74,6 +75,13 @@ class BenchTest {
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--short"}, null))
         .isInstanceOf(BenchOptions.UsageException.class)
         .hasMessageContaining("--kafka");
+  }
+
+  @Test
+  void theSteadyRateIsAThousandOnlyWhenTheHubTookMoreThanThat() {
+    assertThat(Bench.steadyRate(new Ingest.Result(20_000, 10, 5, List.of(), 0))).isEqualTo(1_000);
+    assertThat(Bench.steadyRate(new Ingest.Result(20_000, 100, 50, List.of(), 0))).isEqualTo(140);
+    assertThat(Bench.steadyRate(null)).isEqualTo(1_000);
   }
 
   @Test

@@ -150,6 +150,33 @@ public final class Ingest {
         (int) Math.min(searchable, acknowledged.get()), seconds, ackSeconds, series, failed.get());
   }
 
+  /**
+   * Waits until the projection stops growing (nothing left in flight from an earlier stage), so a
+   * measurement never shares the machine with the tail of the one before; the count it settled at.
+   */
+  public static long settle(Elastic elastic, Progress progress) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    long last = -1;
+    long steadySince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      long count;
+      try {
+        count = elastic.hubCount();
+      } catch (RuntimeException e) {
+        count = last;
+      }
+      if (count != last) {
+        last = count;
+        steadySince = System.nanoTime();
+      } else if (System.nanoTime() - steadySince > TimeUnit.SECONDS.toNanos(4)) {
+        return count;
+      }
+      Thread.sleep(500); // sampling the count until it is still; there is no event to wait on
+    }
+    progress.line("the projection was still growing after 5 minutes; measuring anyway");
+    return last;
+  }
+
   /** One upload: a part of one agency's reports, sent by its demo user. */
   record Upload(String user, String formPath, List<Form> forms) {}
 

@@ -11,6 +11,7 @@ public final class Latencies {
 
   private final List<Long> nanos = new ArrayList<>();
   private long errors;
+  private String firstError;
 
   public synchronized void record(long elapsedNanos) {
     nanos.add(elapsedNanos);
@@ -18,6 +19,17 @@ public final class Latencies {
 
   public synchronized void error() {
     errors++;
+  }
+
+  /** An error, the first of which is kept to say what went wrong. */
+  public synchronized void error(RuntimeException e) {
+    errors++;
+    if (firstError == null) {
+      firstError = String.valueOf(e.getMessage());
+      if (firstError.length() > 200) {
+        firstError = firstError.substring(0, 200) + "...";
+      }
+    }
   }
 
   public synchronized int count() {
@@ -56,6 +68,11 @@ public final class Latencies {
     summary.put("p99Ms", round(percentileMillis(99)));
     summary.put("maxMs", round(percentileMillis(100)));
     summary.put("meanMs", round(meanMillis()));
+    synchronized (this) {
+      if (firstError != null) {
+        summary.put("firstError", firstError);
+      }
+    }
     return summary;
   }
 

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +28,8 @@ public final class RawElasticsearch {
 
   static final int WRITERS = 2;
 
-  public record Result(long documents, double seconds, long failed, double averageBytes) {
+  public record Result(
+      long documents, double seconds, long failed, double averageBytes, int indices) {
 
     public double documentsPerSecond() {
       return documents / seconds;
@@ -37,6 +41,7 @@ public final class RawElasticsearch {
       figures.put("averageSourceBytes", Latencies.round(averageBytes));
       figures.put("bulkSize", BULK_SIZE);
       figures.put("writers", WRITERS);
+      figures.put("indices", indices);
       figures.put("seconds", Latencies.round(seconds));
       figures.put("documentsPerSecond", Latencies.round(documentsPerSecond()));
       figures.put("failedItems", failed);
@@ -52,22 +57,32 @@ public final class RawElasticsearch {
     this.progress = progress;
   }
 
-  public Result run(List<Elastic.Source> documents) throws Exception {
-    elastic.deleteIndex(INDEX);
+  /**
+   * @param monthly one index per month observed, as the hub lays its projection out, instead of one
+   *     index for all: the cost of that layout, apart from the rest of the hub's
+   */
+  public Result run(List<Elastic.Source> documents, boolean monthly) throws Exception {
+    Set<String> indices = new TreeSet<>();
+    for (Elastic.Source document : documents) {
+      indices.add(indexOf(document, monthly));
+    }
     ObjectNode body = Http.JSON.createObjectNode();
     body.putObject("settings")
         .put("number_of_shards", 1)
         .put("number_of_replicas", 0)
         .put("refresh_interval", "1s");
     body.set("mappings", elastic.hubMappings());
-    elastic.createIndex(INDEX, Http.JSON.writeValueAsString(body));
+    for (String index : indices) {
+      elastic.deleteIndex(index);
+      elastic.createIndex(index, Http.JSON.writeValueAsString(body));
+    }
     List<String> bulks = new ArrayList<>();
     for (int i = 0; i < documents.size(); i += BULK_SIZE) {
       StringBuilder bulk = new StringBuilder();
       for (Elastic.Source document :
           documents.subList(i, Math.min(documents.size(), i + BULK_SIZE))) {
         bulk.append("{\"index\":{\"_index\":\"")
-            .append(INDEX)
+            .append(indexOf(document, monthly))
             .append("\",\"_id\":\"")
             .append(document.id())
             .append("\"}}\n")
@@ -78,8 +93,8 @@ public final class RawElasticsearch {
     }
     double average = documents.stream().mapToInt(d -> d.json().length()).average().orElse(0);
     progress.line(
-        "%,d documents of %.0f bytes on average, bulks of %d, %d writers",
-        documents.size(), average, BULK_SIZE, WRITERS);
+        "%,d documents of %.0f bytes on average, bulks of %d, %d writers, %d index(es)",
+        documents.size(), average, BULK_SIZE, WRITERS, indices.size());
     AtomicLong failed = new AtomicLong();
     long started = System.nanoTime();
     try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
@@ -91,13 +106,26 @@ public final class RawElasticsearch {
         future.get();
       }
     }
-    // Searchable, as the hub's figure is: the index refreshes each second, the last bulk waits.
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
-    while (elastic.count(INDEX) < documents.size() - failed.get() && System.nanoTime() < deadline) {
+    // Searchable, as the hub's figure is: the indices refresh each second, the last bulk waits.
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (elastic.count(INDEX + "*") < documents.size() - failed.get()
+        && System.nanoTime() < deadline) {
       Thread.sleep(100); // sampling the count; there is no event to wait on
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    elastic.deleteIndex(INDEX);
-    return new Result(documents.size() - failed.get(), seconds, failed.get(), average);
+    for (String index : indices) {
+      elastic.deleteIndex(index);
+    }
+    return new Result(
+        documents.size() - failed.get(), seconds, failed.get(), average, indices.size());
+  }
+
+  /** The benchmark's index for the document: the one index, or that of its month observed. */
+  static String indexOf(Elastic.Source document, boolean monthly) {
+    if (!monthly) {
+      return INDEX;
+    }
+    String observed = Http.JSON.readTree(document.json()).path("observedAt").asString("");
+    return INDEX + "-" + (observed.length() >= 7 ? observed.substring(0, 7) : "none");
   }
 }

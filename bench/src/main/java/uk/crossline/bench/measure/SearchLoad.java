@@ -157,7 +157,7 @@ public final class SearchLoad {
                   latencies.record(System.nanoTime() - asked);
                   done.incrementAndGet();
                 } catch (RuntimeException e) {
-                  latencies.error();
+                  latencies.error(e);
                 }
               }
             });

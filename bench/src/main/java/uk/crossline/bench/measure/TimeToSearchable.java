@@ -149,7 +149,7 @@ public final class TimeToSearchable {
           return;
         }
       } catch (RuntimeException e) {
-        latencies.error();
+        latencies.error(e);
       }
       long wait = POLL_NANOS - (System.nanoTime() - asked);
       if (wait > 0) {
