@@ -41,6 +41,7 @@ import uk.crossline.bench.report.MarkdownReport;
 public final class Bench {
 
   static final int STEADY_RATE = 1_000;
+  static final int WARM_UP_EVENTS = 3_000;
   static final int SUBSCRIPTIONS = 1_000;
   static final int MATCHING_SUBSCRIPTIONS = 20;
   static final List<Integer> ANALYSTS = List.of(1, 8, 32);
@@ -125,7 +126,9 @@ public final class Bench {
             + options.mode().events
             + " events through the intake's bulk endpoints to searchable");
     try {
-      ingest = new Ingest(hub, elastic, progress).run(workload, options.mode().events);
+      var stage = new Ingest(hub, elastic, progress);
+      stage.warmUp(workload, WARM_UP_EVENTS);
+      ingest = stage.run(workload, options.mode().events);
       results.put("ingest", ingest.figures());
       progress.line(
           "%.0f events/s to searchable (%.0f/s acknowledged)",

@@ -59,6 +59,17 @@ public final class Ingest {
     this.progress = progress;
   }
 
+  /**
+   * A few thousand events sent first and not timed: the services' code compiled, their connections
+   * and producers open, and the projection's monthly indices created, as on a hub that has been
+   * running a while.
+   */
+  public void warmUp(Workload workload, int events) throws InterruptedException {
+    progress.line("warming up with %,d events (not timed)", events);
+    run(workload, events);
+    settle(elastic, progress);
+  }
+
   public Result run(Workload workload, int events) throws InterruptedException {
     long baseline = elastic.hubCount();
     var pool =

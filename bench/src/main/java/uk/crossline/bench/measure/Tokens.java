@@ -25,14 +25,36 @@ public final class Tokens {
     this.password = password;
   }
 
-  public String of(String username) {
+  /**
+   * One request per user at a time: a burst of password grants for one user at once is what an
+   * attack looks like, and the identity provider refuses some of them.
+   */
+  public synchronized String of(String username) {
     Token token = cache.get(username);
     if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
-      String value = identity.accessToken(username, password);
+      String value = fetch(username);
       token = new Token(value, expiry(value));
       cache.put(username, token);
     }
     return token.value();
+  }
+
+  private String fetch(String username) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return identity.accessToken(username, password);
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1_000L * attempt); // the identity provider is busy; ask again shortly
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The exp claim of a JWT; a minute from now if it cannot be read. */
