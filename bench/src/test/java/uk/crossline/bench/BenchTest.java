@@ -19,8 +19,8 @@ class BenchTest {
       series.add(new double[] {i * 0.25, i * 100, i * 50});
     }
     // then the rates are 400 and 200 a second
-    assertThat(Bench.rates(series, 1)).allSatisfy(p -> assertThat(p[1]).isEqualTo(400.0));
-    assertThat(Bench.rates(series, 2)).allSatisfy(p -> assertThat(p[1]).isEqualTo(200.0));
+    assertThat(Bench.rates(series, 1, 1.0)).allSatisfy(p -> assertThat(p[1]).isEqualTo(400.0));
+    assertThat(Bench.rates(series, 2, 1.0)).allSatisfy(p -> assertThat(p[1]).isEqualTo(200.0));
   }
 
   @Test

@@ -42,6 +42,12 @@ public final class Ingest {
       figures.put("secondsToAcknowledged", Latencies.round(ackSeconds));
       figures.put("acknowledgedPerSecond", Latencies.round(events / ackSeconds));
       figures.put("failedUploads", failedUploads);
+      figures.put(
+          "series",
+          series.stream()
+              .map(p -> List.of(Latencies.round(p[0]), (long) p[1], (long) p[2]))
+              .toList());
+      figures.put("seriesColumns", List.of("seconds", "acknowledged", "searchable"));
       return figures;
     }
   }

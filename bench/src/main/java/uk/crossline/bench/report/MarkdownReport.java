@@ -123,6 +123,9 @@ public final class MarkdownReport {
       return;
     }
     for (var entry : figures.properties()) {
+      if (entry.getKey().startsWith("series")) {
+        continue; // the time series is for the plot and results.json
+      }
       md.append("- ")
           .append(entry.getKey())
           .append(": ")
