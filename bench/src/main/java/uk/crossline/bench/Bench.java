@@ -190,7 +190,7 @@ public final class Bench {
     TimeToSearchable.Result steady = null;
     try {
       steady =
-          new TimeToSearchable(hub, progress, runWord)
+          new TimeToSearchable(hub, elastic, progress, runWord)
               .run(workload, rate, options.mode().steadySeconds, 2);
       results.put("timeToSearchable", steady.figures());
       progress.line(
