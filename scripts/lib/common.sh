@@ -16,7 +16,8 @@ STACK_FILE="$ENV_DIR/stack.env"
 case "$CROSSLINE_ENV" in
   dev) PORT_OFFSET=0 ;;
   test) PORT_OFFSET=10000 ;;
-  *) echo "unknown environment '$CROSSLINE_ENV' (dev or test)" >&2; exit 2 ;;
+  bench) PORT_OFFSET=20000 ;;
+  *) echo "unknown environment '$CROSSLINE_ENV' (dev, test or bench)" >&2; exit 2 ;;
 esac
 KAFKA_PORT=$((9092 + PORT_OFFSET))
 KAFKA_CONTROLLER_PORT=$((9093 + PORT_OFFSET))

@@ -115,6 +115,36 @@ class ProjectionIntegrationTest {
   }
 
   @Test
+  void reportRedeliveredAfterAMonthMovingAmendmentLeavesOnlyTheAmendedCopy() throws Exception {
+    // given a report moved to March by an amendment, both projected
+    var report = Events.report(Events.batch(), 0, Instant.parse("2026-01-15T09:00:00Z"), "january");
+    var moved =
+        Events.amendment(report, 2, Instant.parse("2026-03-02T09:00:00Z"), "march after all");
+    Events.publish(List.of(report));
+    var projected = new Projected(client);
+    await().atMost(PATIENCE).until(() -> projected.copies(report.eventId()).size() == 1);
+    Events.publish(List.of(moved));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                projected.copies(report.eventId()).size() == 1
+                    && projected.copies(report.eventId()).getFirst().index().endsWith("-2026.03"));
+
+    // when the report is delivered again at once (a batch of first revisions: no refresh), with a
+    // marker behind it on its partition
+    var marker = Events.report(Events.batch(), 0, NOVEMBER, "marker");
+    Events.publish(List.of(report));
+    Events.publishBehind(report, marker);
+    await().atMost(PATIENCE).until(() -> projected.copies(marker.eventId()).size() == 1);
+
+    // then January did not get the report back: March's amended copy is the only one
+    var copies = projected.copies(report.eventId());
+    assertThat(copies).hasSize(1);
+    assertThat(copies.getFirst().index()).endsWith("-2026.03");
+  }
+
+  @Test
   void retractionTakesTheEventOutOfSearchAndLeavesATombstone() throws Exception {
     String batch = Events.batch();
     var report = Events.report(batch, 0, NOVEMBER, "to be retracted");

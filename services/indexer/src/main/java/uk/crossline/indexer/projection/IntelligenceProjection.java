@@ -80,7 +80,8 @@ public class IntelligenceProjection {
     // Read before the documents are built: a grant recorded after this is caught below.
     long grantsSeen = grants.version();
     try {
-      Map<EventId, Existing> existing = existing(latest.keySet(), generation);
+      Map<EventId, Existing> existing =
+          existing(latest.keySet(), generation, needsRefresh(latest.values()));
       List<BulkOperation> operations = new ArrayList<>();
       List<ProjectedRecord> owners = new ArrayList<>();
       for (ProjectedRecord record : latest.values()) {
@@ -279,19 +280,34 @@ public class IntelligenceProjection {
     return latest;
   }
 
-  private Map<EventId, Existing> existing(java.util.Set<EventId> ids, int generation)
-      throws IOException {
+  /**
+   * Whether the lookup of a batch's current copies must first refresh the generation. A search sees
+   * only refreshed writes, so a retraction, a retention tombstone or a month-moving amendment
+   * arriving within a second of the copy it replaces would miss it without a refresh. A batch of
+   * first revisions only needs none: the only copy a first revision can meet is itself or a later
+   * revision (a redelivery), and an unrefreshed one of those still refuses it by its external
+   * version, in its own index or, where an amendment moved the event, by the delete's version left
+   * in the old month's index (kept for a minute, far longer than a refresh takes). Refreshing every
+   * monthly index before every batch cost Elasticsearch more than the indexing did (bench/).
+   */
+  public static boolean needsRefresh(Collection<ProjectedRecord> records) {
+    return records.stream()
+        .anyMatch(record -> record.event().map(event -> event.revision() > 1).orElse(true));
+  }
+
+  private Map<EventId, Existing> existing(
+      java.util.Set<EventId> ids, int generation, boolean refresh) throws IOException {
     Map<EventId, Existing> found = new HashMap<>();
     try {
-      // A search sees only refreshed writes; without this, a retraction or a month-moving amendment
-      // arriving within a second of its report would miss the copy it replaces.
-      client
-          .indices()
-          .refresh(
-              r ->
-                  r.index(IntelligenceIndex.pattern(generation))
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true));
+      if (refresh) {
+        client
+            .indices()
+            .refresh(
+                r ->
+                    r.index(IntelligenceIndex.pattern(generation))
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true));
+      }
       var response =
           client.search(
               s ->

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.crossline.intake.agency.IntakeSettings;
@@ -38,8 +37,6 @@ import uk.crossline.model.vocabulary.RetractionReason;
 @Service
 public class Submissions {
 
-  private static final int LOCK_STRIPES = 256;
-
   private final ServedAgencies agencies;
   private final FormValidator validator;
   private final Anonymiser anonymiser;
@@ -48,7 +45,7 @@ public class Submissions {
   private final Clock clock;
   private final Duration readyTimeout;
   private final MeterRegistry meters;
-  private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+  private final EventLocks locks = new EventLocks();
 
   Submissions(
       ServedAgencies agencies,
@@ -67,9 +64,6 @@ public class Submissions {
     this.clock = clock;
     this.readyTimeout = settings.publishTimeout();
     this.meters = meters;
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      locks[i] = new ReentrantLock();
-    }
   }
 
   /** A new report, or a retry of one already published. */
@@ -193,13 +187,8 @@ public class Submissions {
     List<BatchResult> results = new ArrayList<>();
     java.util.Map<EventId, EventPublisher.Publication> publications =
         new java.util.LinkedHashMap<>();
-    java.util.Set<ReentrantLock> held = new java.util.LinkedHashSet<>();
-    try {
+    try (EventLocks.Held held = locks.lockAll(batch.stream().map(Prepared::eventId).toList())) {
       for (Prepared prepared : batch) {
-        ReentrantLock lock = lockOf(prepared.eventId());
-        if (held.add(lock)) {
-          lock.lock();
-        }
         results.add(batchResult(agency, prepared, publications));
       }
       if (!publications.isEmpty()) {
@@ -213,8 +202,6 @@ public class Submissions {
       count(agency, "duplicate", (int) accepted - publications.size());
       count(agency, "rejected", results.size() - (int) accepted);
       return results;
-    } finally {
-      held.forEach(ReentrantLock::unlock);
     }
   }
 
@@ -337,9 +324,7 @@ public class Submissions {
   private SubmissionOutcome publishOne(
       ServedAgency agency, EventId eventId, EventKind kind, Decision decision) {
     awaitReady();
-    ReentrantLock lock = lockOf(eventId);
-    lock.lock();
-    try {
+    try (EventLocks.Held held = locks.lockAll(List.of(eventId))) {
       Optional<EventPublisher.Publication> publication = decision.decide();
       if (publication.isPresent()) {
         Timer.Sample sample = Timer.start(meters);
@@ -351,8 +336,6 @@ public class Submissions {
         count(agency, "duplicate", 1);
       }
       return outcomeOf(eventId, kind, publication);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -378,10 +361,6 @@ public class Submissions {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private ReentrantLock lockOf(EventId eventId) {
-    return locks[Math.floorMod(eventId.hashCode(), LOCK_STRIPES)];
   }
 
   private void count(ServedAgency agency, String outcome, int n) {

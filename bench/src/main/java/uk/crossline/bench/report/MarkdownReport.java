@@ -1,0 +1,155 @@
+package uk.crossline.bench.report;
+
+import java.util.Iterator;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** The report a person reads: the targets first, then each measurement, from results.json. */
+public final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  public static String of(JsonNode results) {
+    StringBuilder md = new StringBuilder();
+    JsonNode run = results.path("run");
+    JsonNode machine = results.path("machine");
+    md.append("# Crossline benchmark, ")
+        .append(run.path("mode").asString())
+        .append(" mode, ")
+        .append(run.path("startedAt").asString())
+        .append("\n\n");
+    md.append("Machine: ")
+        .append(machine.path("nproc").asInt())
+        .append(" cores (")
+        .append(machine.path("cpu").asString())
+        .append("), ")
+        .append(machine.path("memoryMiB").asLong())
+        .append(" MiB, ")
+        .append(machine.path("jdk").asString())
+        .append(". Versions: ")
+        .append(inline(results.path("versions")))
+        .append(".\n\n");
+    md.append("Load average (1, 5, 15 min) at each stage: ")
+        .append(inline(results.path("loadAverage")))
+        .append(". ")
+        .append(run.path("note").asString())
+        .append("\n\n");
+    md.append("## Against the targets\n\n| Target | Goal | Measured | Met |\n|---|---|---|---|\n");
+    for (JsonNode target : results.path("targets")) {
+      md.append("| ")
+          .append(target.path("name").asString())
+          .append(" | ")
+          .append(target.path("goal").asString())
+          .append(" | ")
+          .append(target.path("measured").asString())
+          .append(" | ")
+          .append(
+              target.path("met").isBoolean()
+                  ? (target.path("met").asBoolean() ? "yes" : "**no**")
+                  : "n/a")
+          .append(" |\n");
+    }
+    md.append("\n![Search latency against load](search-latency.png)\n\n");
+    md.append("![Ingest throughput over time](ingest-throughput.png)\n\n");
+    section(md, "Data set", results.path("dataSet"));
+    section(md, "Raw Kafka producer ceiling", results.path("rawKafka"));
+    section(md, "Raw Elasticsearch bulk ceiling", results.path("rawElasticsearch"));
+    section(md, "End-to-end ingest (intake bulk endpoint to searchable)", results.path("ingest"));
+    section(md, "Time to searchable at a steady rate", results.path("timeToSearchable"));
+    JsonNode search = results.path("search");
+    md.append("## Search under load\n\n");
+    md.append("On ")
+        .append(search.path("eventsInIndex").asLong())
+        .append(" events; each level runs ")
+        .append(search.path("secondsPerLevel").asInt())
+        .append(" s through the hub, then the same searches straight to Elasticsearch without the")
+        .append(" access filter. Latencies in ms.\n\n");
+    md.append(
+        "| Analysts | Hub p50 | Hub p95 | Hub p99 | Hub /s | Raw p50 | Raw p95 | Raw p99 | Raw /s | p95 ratio | errors |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (JsonNode level : search.path("levels")) {
+      JsonNode hub = level.path("hub");
+      JsonNode raw = level.path("rawElasticsearch");
+      md.append("| ")
+          .append(level.path("analysts").asInt())
+          .append(" | ")
+          .append(hub.path("p50Ms"))
+          .append(" | ")
+          .append(hub.path("p95Ms"))
+          .append(" | ")
+          .append(hub.path("p99Ms"))
+          .append(" | ")
+          .append(hub.path("searchesPerSecond"))
+          .append(" | ")
+          .append(raw.path("p50Ms"))
+          .append(" | ")
+          .append(raw.path("p95Ms"))
+          .append(" | ")
+          .append(raw.path("p99Ms"))
+          .append(" | ")
+          .append(raw.path("searchesPerSecond"))
+          .append(" | ")
+          .append(level.path("p95Ratio"))
+          .append(" | ")
+          .append(hub.path("errors").asLong() + raw.path("errors").asLong())
+          .append(" |\n");
+    }
+    if (search.has("error")) {
+      md.append("\nFailed: ").append(search.path("error").asString()).append('\n');
+    }
+    md.append('\n');
+    section(md, "Alerts: submission to webhook delivery", results.path("alerts"));
+    md.append("## Resident memory (MiB, process and its children, from /proc)\n\n");
+    md.append("| Process | RSS at the end | Peak RSS |\n|---|---|---|\n");
+    for (Iterator<Map.Entry<String, JsonNode>> it = results.path("memory").properties().iterator();
+        it.hasNext(); ) {
+      var entry = it.next();
+      md.append("| ")
+          .append(entry.getKey())
+          .append(" | ")
+          .append(entry.getValue().path("rssMiB"))
+          .append(" | ")
+          .append(entry.getValue().path("peakRssMiB"))
+          .append(" |\n");
+    }
+    md.append("\nEvery figure, with the machine, is in results.json.\n");
+    return md.toString();
+  }
+
+  private static void section(StringBuilder md, String title, JsonNode figures) {
+    md.append("## ").append(title).append("\n\n");
+    if (figures.isMissingNode() || figures.isNull()) {
+      md.append("Not measured.\n\n");
+      return;
+    }
+    for (var entry : figures.properties()) {
+      if (entry.getKey().startsWith("series")) {
+        continue; // the time series is for the plot and results.json
+      }
+      md.append("- ")
+          .append(entry.getKey())
+          .append(": ")
+          .append(text(entry.getValue()))
+          .append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static String inline(JsonNode node) {
+    StringBuilder text = new StringBuilder();
+    for (var entry : node.properties()) {
+      if (!text.isEmpty()) {
+        text.append(", ");
+      }
+      text.append(entry.getKey()).append(" ").append(text(entry.getValue()));
+    }
+    return text.toString();
+  }
+
+  private static String text(JsonNode value) {
+    if (value.isString()) {
+      return value.asString();
+    }
+    return value.toString();
+  }
+}
