@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import uk.crossline.model.Topics;
 import uk.crossline.testsupport.ConsumerGroups;
+import uk.crossline.testsupport.DrillArguments;
 import uk.crossline.testsupport.ServiceProcess;
 
 /**
@@ -114,11 +115,11 @@ final class Hub implements AutoCloseable {
   private ServiceProcess startIndexer() {
     return ServiceProcess.start(
         "indexer",
-        List.of(
-            "--crossline.indexer.consumer-group=" + indexerGroup,
-            "--crossline.indexer.retry-max-interval=2s",
-            sessionTimeout(),
-            heartbeat()));
+        concat(
+            List.of(
+                "--crossline.indexer.consumer-group=" + indexerGroup,
+                "--crossline.indexer.retry-max-interval=2s"),
+            DrillArguments.quickFailover(SESSION_TIMEOUT)));
   }
 
   private ServiceProcess startAlerts() {
@@ -127,27 +128,18 @@ final class Hub implements AutoCloseable {
         // Every instance holds the whole inbox topic in memory: on a shared test broker that is
         // hundreds of thousands of alerts.
         List.of("-Xmx1g"),
-        List.of(
-            "--spring.application.name=crossline-alerts-drill-faults",
-            sessionTimeout(),
-            heartbeat(),
-            "--crossline.alerts.group-id=" + matchingGroup,
-            "--crossline.alerts.webhook.group-id=" + webhookGroup,
-            "--crossline.alerts.webhook.deliver=true",
-            "--crossline.alerts.webhook.allow-local-http=true",
-            "--crossline.alerts.webhook.initial-backoff=200ms",
-            "--crossline.alerts.webhook.max-backoff=2s",
-            "--crossline.alerts.webhook.give-up-after=5m",
-            "--crossline.alerts.webhook.timeout=5s",
-            "--crossline.alerts.webhook.tick=100ms"));
+        concat(
+            List.of(
+                "--spring.application.name=crossline-alerts-drill-faults",
+                "--crossline.alerts.group-id=" + matchingGroup,
+                "--crossline.alerts.webhook.group-id=" + webhookGroup),
+            DrillArguments.quickFailover(SESSION_TIMEOUT),
+            DrillArguments.quickWebhooks()));
   }
 
-  private static String sessionTimeout() {
-    return "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis();
-  }
-
-  private static String heartbeat() {
-    return "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000";
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
   }
 
   @Override

@@ -38,6 +38,7 @@ import uk.crossline.model.subscription.WebhookSignature;
 import uk.crossline.testsupport.ConsumerGroups;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.DemoTokens;
+import uk.crossline.testsupport.DrillArguments;
 import uk.crossline.testsupport.ServiceProcess;
 import uk.crossline.testsupport.TopicReader;
 import uk.crossline.testsupport.WebhookReceiver;
@@ -361,13 +362,13 @@ class ScaleOutIntegrationTest {
           name,
           clientIds,
           List.of("-Xmx384m"),
-          List.of(
-              "--crossline.indexer.topic=" + topic,
-              "--crossline.indexer.consumer-group=" + group,
-              "--crossline.indexer.retry-max-interval=2s",
-              "--spring.kafka.consumer.client-id=" + clientIds,
-              "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
-              "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000"));
+          concat(
+              List.of(
+                  "--crossline.indexer.topic=" + topic,
+                  "--crossline.indexer.consumer-group=" + group,
+                  "--crossline.indexer.retry-max-interval=2s",
+                  "--spring.kafka.consumer.client-id=" + clientIds),
+              DrillArguments.quickFailover(SESSION_TIMEOUT)));
     }
 
     static Instance alerts(
@@ -385,25 +386,24 @@ class ScaleOutIntegrationTest {
           name,
           clientIds,
           List.of("-Xmx384m"),
-          List.of(
-              // Its access-log chains say which instance wrote an entry.
-              "--spring.application.name=crossline-alerts-" + clientIds,
-              "--spring.kafka.consumer.client-id=" + clientIds,
-              "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
-              "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
-              "--crossline.alerts.topics.events=" + events,
-              "--crossline.alerts.topics.subscriptions=" + subscriptions,
-              "--crossline.alerts.topics.inbox=" + inbox,
-              "--crossline.alerts.topics.webhook-deliveries=" + deliveries,
-              "--crossline.alerts.group-id=" + matchingGroup,
-              "--crossline.alerts.webhook.group-id=" + webhookGroup,
-              "--crossline.alerts.webhook.deliver=true",
-              "--crossline.alerts.webhook.allow-local-http=true",
-              "--crossline.alerts.webhook.initial-backoff=200ms",
-              "--crossline.alerts.webhook.max-backoff=2s",
-              "--crossline.alerts.webhook.give-up-after=5m",
-              "--crossline.alerts.webhook.timeout=5s",
-              "--crossline.alerts.webhook.tick=100ms"));
+          concat(
+              List.of(
+                  // Its access-log chains say which instance wrote an entry.
+                  "--spring.application.name=crossline-alerts-" + clientIds,
+                  "--spring.kafka.consumer.client-id=" + clientIds,
+                  "--crossline.alerts.topics.events=" + events,
+                  "--crossline.alerts.topics.subscriptions=" + subscriptions,
+                  "--crossline.alerts.topics.inbox=" + inbox,
+                  "--crossline.alerts.topics.webhook-deliveries=" + deliveries,
+                  "--crossline.alerts.group-id=" + matchingGroup,
+                  "--crossline.alerts.webhook.group-id=" + webhookGroup),
+              DrillArguments.quickFailover(SESSION_TIMEOUT),
+              DrillArguments.quickWebhooks()));
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+      return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     ServiceProcess start() {

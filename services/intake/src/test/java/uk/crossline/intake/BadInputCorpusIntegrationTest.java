@@ -199,12 +199,7 @@ class BadInputCorpusIntegrationTest {
   void aDisguisedIdentifierIsRefusedNamingTheField(BadInput input, DemoTokens tokens)
       throws Exception {
     String marker = marker();
-    String type =
-        switch (input.family()) {
-          case PHONE -> "PHONE";
-          case HANDLE -> "SOCIAL_MEDIA";
-          default -> "EMAIL";
-        };
+    String type = identifierType(input);
     String report =
         Forms.police(Forms.reference())
             .replace("Deal line advertised", marker + " Deal line advertised")
@@ -234,12 +229,7 @@ class BadInputCorpusIntegrationTest {
   void aDisguisedIdentifierInACsvUploadRefusesItsRowOnly(BadInput input, DemoTokens tokens)
       throws Exception {
     String marker = marker();
-    String type =
-        switch (input.family()) {
-          case PHONE -> "PHONE";
-          case HANDLE -> "SOCIAL_MEDIA";
-          default -> "EMAIL";
-        };
+    String type = identifierType(input);
     String csv =
         "reference,observedAt.at,observedAt.precision,where.postcode,concern,summary,marking.tlp,"
             + "identifiers\n"
@@ -461,5 +451,14 @@ class BadInputCorpusIntegrationTest {
 
   private static String marker() {
     return "corpus" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /** The identifier type a disguised value of this family pretends to be. */
+  private static String identifierType(BadInput input) {
+    return switch (input.family()) {
+      case PHONE -> "PHONE";
+      case HANDLE -> "SOCIAL_MEDIA";
+      default -> "EMAIL";
+    };
   }
 }

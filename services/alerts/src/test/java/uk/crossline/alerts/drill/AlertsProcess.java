@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import uk.crossline.alerts.AlertsApi;
+import uk.crossline.testsupport.DrillArguments;
 import uk.crossline.testsupport.ServiceProcess;
 
 /**
@@ -56,21 +58,16 @@ final class AlertsProcess implements AutoCloseable {
             // Every instance holds the whole inbox topic in memory: on a shared test broker that
             // is hundreds of thousands of alerts.
             List.of("-Xmx1g"),
-            List.of(
-                // Its access-log chains say which process wrote an entry.
-                "--spring.application.name=crossline-alerts-drill-" + name,
-                "--spring.kafka.consumer.properties.session.timeout.ms="
-                    + SESSION_TIMEOUT.toMillis(),
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
-                "--crossline.alerts.group-id=" + matchingGroup,
-                "--crossline.alerts.webhook.group-id=" + webhookGroup,
-                "--crossline.alerts.webhook.deliver=true",
-                "--crossline.alerts.webhook.allow-local-http=true",
-                "--crossline.alerts.webhook.initial-backoff=200ms",
-                "--crossline.alerts.webhook.max-backoff=2s",
-                "--crossline.alerts.webhook.give-up-after=5m",
-                "--crossline.alerts.webhook.timeout=5s",
-                "--crossline.alerts.webhook.tick=100ms")));
+            Stream.of(
+                    List.of(
+                        // Its access-log chains say which process wrote an entry.
+                        "--spring.application.name=crossline-alerts-drill-" + name,
+                        "--crossline.alerts.group-id=" + matchingGroup,
+                        "--crossline.alerts.webhook.group-id=" + webhookGroup),
+                    DrillArguments.quickFailover(SESSION_TIMEOUT),
+                    DrillArguments.quickWebhooks())
+                .flatMap(List::stream)
+                .toList()));
   }
 
   Path log() {
