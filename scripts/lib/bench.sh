@@ -70,7 +70,13 @@ run_bench() {
   step "Starting the services from their jars"
   indexer_start
   intake_start
-  search_start
+  # Simulated analysts search far faster than people do: the rate limits (docs/search-api.md)
+  # would refuse them. Lifted here, the limiter still runs on every call, so its cost is measured.
+  search_start \
+    --crossline.search.limits.search-per-user.requests=1000000 \
+    --crossline.search.limits.search-per-agency.requests=1000000 \
+    --crossline.search.limits.lookup-per-user.requests=1000000 \
+    --crossline.search.limits.lookup-per-agency.requests=1000000
   # The benchmark's webhook receiver listens on 127.0.0.1, over plain http.
   service_start alerts "$CROSSLINE_ROOT/services/alerts/target/alerts-0.1.0-SNAPSHOT.jar" \
     "$ALERTS_PORT" --crossline.alerts.webhook.allow-local-http=true

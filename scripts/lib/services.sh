@@ -83,7 +83,7 @@ indexer_wait() { wait_until indexer 120 service_ready "$INDEXER_PORT"; }
 
 search_start() {
   service_start search "$CROSSLINE_ROOT/services/search/target/search-0.1.0-SNAPSHOT.jar" \
-    "$SEARCH_PORT"
+    "$SEARCH_PORT" "$@"
 }
 
 search_wait() { wait_until search 120 service_ready "$SEARCH_PORT"; }
