@@ -49,6 +49,7 @@ public class AuditAutoConfiguration {
         application,
         clock.getIfAvailable(Clock::systemUTC),
         settings.timeout(),
+        settings.chains(),
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 

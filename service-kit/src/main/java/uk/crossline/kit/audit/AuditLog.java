@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -24,17 +28,20 @@ import uk.crossline.model.audit.AuditEntryDraft;
 import uk.crossline.model.audit.AuditJson;
 
 /**
- * Appends entries to the access log ({@link Topics#AUDIT_LOG}), each chained to this instance's
- * previous one and keyed by the chain, so a chain stays in order on one partition.
+ * Appends entries to the access log ({@link Topics#AUDIT_LOG}), each chained to the previous entry
+ * of its chain and keyed by the chain, so a chain stays in order on one partition.
  *
  * <p>{@link #record} returns only once the broker holds the entry (acks=all, idempotent producer)
  * and throws {@link AuditLogUnavailableException} otherwise: callers answer only after it returns.
- * Entries are sealed and sent one at a time under a lock, because each needs the hash of the one
- * before; that bounds an instance to one broker round trip per entry, ample for people's look-ups.
+ * Within a chain, entries are sealed and sent one at a time, because each needs the hash of the one
+ * before; that bounds a chain to one broker round trip per entry. An instance therefore writes a
+ * small pool of chains ({@code crossline.audit.chains}), each taken by one caller at a time, the
+ * most recently used first: one person's look-ups stay in one chain, and concurrent searches wait
+ * for the broker side by side instead of in one queue.
  *
- * <p>When a write fails the broker may or may not hold the entry, so the chain cannot safely go on
- * from either guess: the writer starts a new chain (a new UUID) and the old one ends there, whole
- * either way. A chain is {@code <spring.application.name>-<UUID>}, new at every start.
+ * <p>When a write fails the broker may or may not hold the entry, so its chain cannot safely go on
+ * from either guess: that chain ends there, whole either way, and a new one (a new UUID) takes its
+ * place. A chain is {@code <spring.application.name>-<UUID>}, new at every start.
  */
 public class AuditLog implements AutoCloseable {
 
@@ -46,24 +53,27 @@ public class AuditLog implements AutoCloseable {
   private final Duration timeout;
   private final Counter written;
   private final Counter failed;
-  private final ReentrantLock lock = new ReentrantLock();
-
-  private String chain;
-  private AuditEntry last;
+  private final List<Chain> chains;
+  private final BlockingDeque<Chain> free;
 
   AuditLog(
       Producer<String, byte[]> producer,
       String applicationName,
       Clock clock,
       Duration timeout,
+      int chains,
       MeterRegistry meters) {
+    if (chains < 1) {
+      throw new IllegalArgumentException("chains: at least 1, was " + chains);
+    }
     this.producer = producer;
     this.component = componentName(applicationName);
     this.clock = clock;
     this.timeout = timeout;
     this.written = meters.counter("crossline.audit.entries", "outcome", "written");
     this.failed = meters.counter("crossline.audit.entries", "outcome", "failed");
-    this.chain = newChain();
+    this.chains = IntStream.range(0, chains).mapToObj(n -> new Chain()).toList();
+    this.free = new LinkedBlockingDeque<>(this.chains);
   }
 
   /**
@@ -74,18 +84,13 @@ public class AuditLog implements AutoCloseable {
    *     {@link #recordInParts})
    */
   public AuditEntry record(AuditEntryDraft draft) {
-    lock.lock();
+    Chain chain = take();
     try {
-      AuditEntry entry =
-          last == null
-              ? AuditEntry.first(chain, clock.instant(), draft)
-              : last.next(clock.instant(), draft);
-      send(entry);
-      last = entry;
+      AuditEntry entry = chain.append(draft);
       written.increment();
       return entry;
     } finally {
-      lock.unlock();
+      free.offerFirst(chain);
     }
   }
 
@@ -107,46 +112,79 @@ public class AuditLog implements AutoCloseable {
     return AuditActor.system(component);
   }
 
-  /** The chain this instance writes now. */
-  public String chain() {
-    lock.lock();
-    try {
-      return chain;
-    } finally {
-      lock.unlock();
-    }
+  /** The chains this instance writes now, one per place in its pool. */
+  public Set<String> chains() {
+    return chains.stream().map(Chain::id).collect(Collectors.toUnmodifiableSet());
   }
 
-  private void send(AuditEntry entry) {
+  /** A chain no other caller is writing, waiting at most the timeout for one. */
+  private Chain take() {
     try {
-      producer
-          .send(new ProducerRecord<>(Topics.AUDIT_LOG, entry.chain(), AuditJson.write(entry)))
-          .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      Chain chain = free.pollFirst(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (chain == null) {
+        failed.increment();
+        throw new AuditLogUnavailableException(
+            "every access-log chain was busy for " + timeout.toMillis() + " ms", null);
+      }
+      return chain;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failed(entry, e);
-    } catch (ExecutionException | TimeoutException | KafkaException e) {
-      throw failed(entry, e);
+      failed.increment();
+      throw new AuditLogUnavailableException("interrupted waiting for an access-log chain", e);
     }
   }
 
-  private AuditLogUnavailableException failed(AuditEntry entry, Exception e) {
-    failed.increment();
-    String reason =
-        e instanceof ExecutionException && e.getCause() != null
-            ? e.getCause().toString()
-            : e.toString();
-    String ended = chain;
-    chain = newChain();
-    last = null;
-    // Sequence and chain only: the entry's criteria and purpose stay out of the logs.
-    log.warn(
-        "Access-log entry {} of chain {} not written ({}); continuing in chain {}",
-        entry.sequence(),
-        ended,
-        reason,
-        chain);
-    return new AuditLogUnavailableException("the access log did not take the entry", e);
+  /** One chain: only the caller that took it from the pool touches its last entry. */
+  private final class Chain {
+
+    private volatile String id = newChain();
+    private AuditEntry last;
+
+    String id() {
+      return id;
+    }
+
+    AuditEntry append(AuditEntryDraft draft) {
+      AuditEntry entry =
+          last == null
+              ? AuditEntry.first(id, clock.instant(), draft)
+              : last.next(clock.instant(), draft);
+      send(entry);
+      last = entry;
+      return entry;
+    }
+
+    private void send(AuditEntry entry) {
+      try {
+        producer
+            .send(new ProducerRecord<>(Topics.AUDIT_LOG, entry.chain(), AuditJson.write(entry)))
+            .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failed(entry, e);
+      } catch (ExecutionException | TimeoutException | KafkaException e) {
+        throw failed(entry, e);
+      }
+    }
+
+    private AuditLogUnavailableException failed(AuditEntry entry, Exception e) {
+      failed.increment();
+      String reason =
+          e instanceof ExecutionException && e.getCause() != null
+              ? e.getCause().toString()
+              : e.toString();
+      String ended = id;
+      id = newChain();
+      last = null;
+      // Sequence and chain only: the entry's criteria and purpose stay out of the logs.
+      log.warn(
+          "Access-log entry {} of chain {} not written ({}); continuing in chain {}",
+          entry.sequence(),
+          ended,
+          reason,
+          id);
+      return new AuditLogUnavailableException("the access log did not take the entry", e);
+    }
   }
 
   private String newChain() {

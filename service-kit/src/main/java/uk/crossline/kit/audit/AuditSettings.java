@@ -9,7 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether a service with Kafka gets an {@link AuditLog} (on unless switched off)
  * @param timeout the longest a caller waits for the broker to take an entry before the call fails
+ * @param chains how many chains an instance writes at once: as many callers as this wait for the
+ *     broker side by side (1 is enough where entries come one at a time)
  */
 @ConfigurationProperties("crossline.audit")
 public record AuditSettings(
-    @DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration timeout) {}
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("10s") Duration timeout,
+    @DefaultValue("1") int chains) {}

@@ -22,9 +22,23 @@ class AuditAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasSingleBean(AuditLog.class);
-              assertThat(context.getBean(AuditLog.class).chain())
+              assertThat(context.getBean(AuditLog.class).chains())
+                  .singleElement()
+                  .asString()
                   .matches("crossline-search-[0-9a-f-]{36}");
             });
+  }
+
+  @Test
+  void serviceMayWriteSeveralChainsAtOnce() {
+    runner
+        .withPropertyValues(
+            "spring.kafka.bootstrap-servers=127.0.0.1:1", "crossline.audit.chains=4")
+        .run(
+            context ->
+                assertThat(context.getBean(AuditLog.class).chains())
+                    .hasSize(4)
+                    .allMatch(chain -> chain.matches("crossline-search-[0-9a-f-]{36}")));
   }
 
   @Test

@@ -2,6 +2,8 @@ package uk.crossline.kit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +15,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import uk.crossline.kit.KitTestApplication;
 import uk.crossline.model.AgencyId;
@@ -53,29 +60,12 @@ class AuditLogIntegrationTest {
           Set.of(Role.SEARCH, Role.LINK_ANALYSIS));
 
   @Autowired AuditLog auditLog;
+  @Autowired KafkaProperties kafka;
 
   @Test
   void entriesWrittenConcurrentlyFormOneIntactChainOnTheTopic() throws Exception {
-    // given: eight request threads, each recording 25 searches
-    List<Callable<AuditEntry>> searches = new ArrayList<>();
-    for (int n = 0; n < 200; n++) {
-      int search = n;
-      searches.add(
-          () ->
-              auditLog.record(
-                  AuditEntryDraft.by(ANALYST, AuditAction.SEARCH, "deal line review")
-                      .with("district", "redditch")
-                      .with("search", Integer.toString(search))
-                      .withEventIds(List.of(event(search)))));
-    }
-
-    // when
-    List<AuditEntry> written = new ArrayList<>();
-    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-      for (Future<AuditEntry> future : threads.invokeAll(searches)) {
-        written.add(future.get());
-      }
-    }
+    // when: eight request threads record 200 searches through the one-chain default
+    List<AuditEntry> written = searchesRecordedConcurrently(auditLog);
 
     // then: the chain on the topic holds every entry, in order, and verifies
     String chain = written.getFirst().chain();
@@ -86,6 +76,43 @@ class AuditLogIntegrationTest {
     assertThat(onTopic)
         .containsSubsequence(
             written.stream().sorted(Comparator.comparingLong(AuditEntry::sequence)).toList());
+  }
+
+  @Test
+  void entriesWrittenConcurrentlyThroughAPoolFormSeveralIntactChainsOnTheTopic() throws Exception {
+    // given: an instance writing four chains at once
+    var settings = new AuditSettings(true, Duration.ofSeconds(10), 4);
+    List<AuditEntry> written;
+    try (var pooled =
+        new AuditLog(
+            new KafkaProducer<>(
+                AuditAutoConfiguration.producerProperties(kafka, settings, "crossline-kit-test"),
+                new StringSerializer(),
+                new ByteArraySerializer()),
+            "crossline-kit-test",
+            Clock.systemUTC(),
+            settings.timeout(),
+            settings.chains(),
+            new SimpleMeterRegistry())) {
+
+      // when
+      written = searchesRecordedConcurrently(pooled);
+      assertThat(pooled.chains()).hasSize(4);
+    }
+
+    // then: every entry is on the topic, in its chain's order, and each chain verifies
+    Map<String, List<AuditEntry>> byChain =
+        written.stream().collect(Collectors.groupingBy(AuditEntry::chain));
+    assertThat(byChain).as("eight callers at once share the four chains").hasSizeGreaterThan(1);
+    for (var chain : byChain.entrySet()) {
+      List<AuditEntry> onTopic = chainOnTopic(chain.getKey());
+      assertThat(AuditChains.verify(onTopic).isIntact()).as(chain.getKey()).isTrue();
+      assertThat(onTopic)
+          .containsExactlyElementsOf(
+              chain.getValue().stream()
+                  .sorted(Comparator.comparingLong(AuditEntry::sequence))
+                  .toList());
+    }
   }
 
   @Test
@@ -103,7 +130,29 @@ class AuditLogIntegrationTest {
     assertThat(onTopic.actor()).isEqualTo(AuditActor.of(ANALYST));
     assertThat(onTopic.purpose()).contains("Operation Kestrel");
     assertThat(onTopic.eventIds()).containsExactly(event(7));
-    assertThat(onTopic.chain()).startsWith("crossline-kit-test-").isEqualTo(auditLog.chain());
+    assertThat(onTopic.chain()).startsWith("crossline-kit-test-").isIn(auditLog.chains());
+  }
+
+  /** 200 searches recorded from eight request threads at once, as written. */
+  private static List<AuditEntry> searchesRecordedConcurrently(AuditLog log) throws Exception {
+    List<Callable<AuditEntry>> searches = new ArrayList<>();
+    for (int n = 0; n < 200; n++) {
+      int search = n;
+      searches.add(
+          () ->
+              log.record(
+                  AuditEntryDraft.by(ANALYST, AuditAction.SEARCH, "deal line review")
+                      .with("district", "redditch")
+                      .with("search", Integer.toString(search))
+                      .withEventIds(List.of(event(search)))));
+    }
+    List<AuditEntry> written = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+      for (Future<AuditEntry> future : threads.invokeAll(searches)) {
+        written.add(future.get());
+      }
+    }
+    return written;
   }
 
   private static EventId event(int n) {

@@ -45,23 +45,26 @@ class AuditLogTest {
   @Test
   void recordFailsClosedWhenNoBrokerTakesTheEntry() {
     // given
-    String chainBefore = auditLog.chain();
+    Set<String> chainsBefore = auditLog.chains();
     var draft = AuditEntryDraft.by(ANALYST, AuditAction.SEARCH, "deal line review");
 
     // then
     assertThatThrownBy(() -> auditLog.record(draft))
         .isInstanceOf(AuditLogUnavailableException.class);
     assertThat(meters.counter("crossline.audit.entries", "outcome", "failed").count()).isEqualTo(1);
-    assertThat(auditLog.chain())
-        .as("the broker may hold the failed entry or not: the next entry starts a new chain")
-        .isNotEqualTo(chainBefore)
-        .startsWith("crossline-search-");
+    assertThat(auditLog.chains())
+        .as(
+            "the broker may hold the failed entry or not: that chain ends, a new one takes its place")
+        .hasSize(2)
+        .allMatch(chain -> chain.startsWith("crossline-search-"))
+        .containsAnyElementsOf(chainsBefore)
+        .isNotEqualTo(chainsBefore);
   }
 
   @Test
   void draftTooLargeForOneEntryIsRefusedBeforeAnythingIsSent() {
     // given
-    String chainBefore = auditLog.chain();
+    Set<String> chainsBefore = auditLog.chains();
     List<EventId> ids =
         IntStream.range(0, 1_001)
             .mapToObj(n -> EventId.derive(ANALYST.agency(), "ref-" + n))
@@ -72,7 +75,28 @@ class AuditLogTest {
     assertThatThrownBy(() -> auditLog.record(draft))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("eventIds: at most 1000");
-    assertThat(auditLog.chain()).isEqualTo(chainBefore);
+    assertThat(auditLog.chains()).isEqualTo(chainsBefore);
+  }
+
+  @Test
+  void poolWithoutAChainIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new AuditLog(
+                    new KafkaProducer<>(
+                        AuditAutoConfiguration.producerProperties(
+                            new KafkaProperties(),
+                            new AuditSettings(true, Duration.ofSeconds(1), 1),
+                            "crossline-search"),
+                        new StringSerializer(),
+                        new ByteArraySerializer()),
+                    "crossline-search",
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(1),
+                    0,
+                    meters))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("chains: at least 1");
   }
 
   @Test
@@ -86,7 +110,7 @@ class AuditLogTest {
   private AuditLog unreachable() {
     var kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of("127.0.0.1:1"));
-    var settings = new AuditSettings(true, Duration.ofSeconds(1));
+    var settings = new AuditSettings(true, Duration.ofSeconds(1), 2);
     return new AuditLog(
         new KafkaProducer<>(
             AuditAutoConfiguration.producerProperties(kafka, settings, "crossline-search"),
@@ -95,6 +119,7 @@ class AuditLogTest {
         "crossline-search",
         Clock.systemUTC(),
         settings.timeout(),
+        settings.chains(),
         meters);
   }
 }
