@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.crossline.bench.measure.AlertLatency;
+import uk.crossline.bench.measure.CpuTime;
 import uk.crossline.bench.measure.Elastic;
 import uk.crossline.bench.measure.Http;
 import uk.crossline.bench.measure.Hub;
@@ -128,8 +129,12 @@ public final class Bench {
     try {
       var stage = new Ingest(hub, elastic, progress);
       stage.warmUp(workload, WARM_UP_EVENTS);
+      var cpuBefore = CpuTime.snapshot(options.runDir());
       ingest = stage.run(workload, options.mode().events);
       results.put("ingest", ingest.figures());
+      results.put(
+          "ingestCpuPerEvent",
+          CpuTime.perItem(cpuBefore, CpuTime.snapshot(options.runDir()), ingest.events()));
       progress.line(
           "%.0f events/s to searchable (%.0f/s acknowledged)",
           ingest.eventsPerSecond(), ingest.events() / ingest.ackSeconds());
@@ -158,8 +163,12 @@ public final class Bench {
       var documents =
           elastic.hubDocuments(Math.min(200_000, ingest == null ? 20_000 : ingest.events()));
       words = commonWords(documents.stream().map(Elastic.Source::json).toList());
+      var cpuBefore = CpuTime.snapshot(options.runDir());
       raw = new RawElasticsearch(elastic, progress).run(documents, false);
       results.put("rawElasticsearch", raw.figures());
+      results.put(
+          "rawElasticsearchCpuPerDocument",
+          CpuTime.perItem(cpuBefore, CpuTime.snapshot(options.runDir()), raw.documents()));
       progress.line("%.0f documents/s into one index", raw.documentsPerSecond());
       var monthly = new RawElasticsearch(elastic, progress).run(documents, true);
       results.put("rawElasticsearchMonthlyIndices", monthly.figures());

@@ -55,6 +55,14 @@ public final class MarkdownReport {
     section(md, "Raw Kafka producer ceiling", results.path("rawKafka"));
     section(md, "Raw Elasticsearch bulk ceiling", results.path("rawElasticsearch"));
     section(md, "End-to-end ingest (intake bulk endpoint to searchable)", results.path("ingest"));
+    cpu(
+        md,
+        "Where the CPU went during end-to-end ingest (per event)",
+        results.path("ingestCpuPerEvent"));
+    cpu(
+        md,
+        "Where the CPU went during the raw Elasticsearch bulk (per document)",
+        results.path("rawElasticsearchCpuPerDocument"));
     section(md, "Time to searchable at a steady rate", results.path("timeToSearchable"));
     JsonNode search = results.path("search");
     md.append("## Search under load\n\n");
@@ -114,6 +122,31 @@ public final class MarkdownReport {
     }
     md.append("\nEvery figure, with the machine, is in results.json.\n");
     return md.toString();
+  }
+
+  /**
+   * Each process's CPU time over a stage, per item: with every core busy, the sum of the column is
+   * what one item costs, and the throughput is the cores over that sum.
+   */
+  private static void cpu(StringBuilder md, String title, JsonNode figures) {
+    md.append("## ").append(title).append("\n\n");
+    if (figures.isMissingNode() || figures.isNull()) {
+      md.append("Not measured.\n\n");
+      return;
+    }
+    md.append("| Process | CPU s | ms of one core per item | Share |\n|---|---|---|---|\n");
+    for (var entry : figures.properties()) {
+      md.append("| ")
+          .append(entry.getKey())
+          .append(" | ")
+          .append(entry.getValue().path("cpuSeconds"))
+          .append(" | ")
+          .append(entry.getValue().path("cpuMsPerItem"))
+          .append(" | ")
+          .append(Math.round(entry.getValue().path("share").asDouble() * 100))
+          .append("% |\n");
+    }
+    md.append('\n');
   }
 
   private static void section(StringBuilder md, String title, JsonNode figures) {
