@@ -130,11 +130,13 @@ public final class Bench {
       var stage = new Ingest(hub, elastic, progress);
       stage.warmUp(workload, WARM_UP_EVENTS);
       var cpuBefore = CpuTime.snapshot(options.runDir());
+      var elasticBefore = elastic.workTotals();
       ingest = stage.run(workload, options.mode().events);
       results.put("ingest", ingest.figures());
       results.put(
           "ingestCpuPerEvent",
           CpuTime.perItem(cpuBefore, CpuTime.snapshot(options.runDir()), ingest.events()));
+      results.put("ingestElasticsearchWork", Elastic.growth(elasticBefore, elastic.workTotals()));
       progress.line(
           "%.0f events/s to searchable (%.0f/s acknowledged)",
           ingest.eventsPerSecond(), ingest.events() / ingest.ackSeconds());
@@ -164,11 +166,13 @@ public final class Bench {
           elastic.hubDocuments(Math.min(200_000, ingest == null ? 20_000 : ingest.events()));
       words = commonWords(documents.stream().map(Elastic.Source::json).toList());
       var cpuBefore = CpuTime.snapshot(options.runDir());
+      var elasticBefore = elastic.workTotals();
       raw = new RawElasticsearch(elastic, progress).run(documents, false);
       results.put("rawElasticsearch", raw.figures());
       results.put(
           "rawElasticsearchCpuPerDocument",
           CpuTime.perItem(cpuBefore, CpuTime.snapshot(options.runDir()), raw.documents()));
+      results.put("rawElasticsearchWork", Elastic.growth(elasticBefore, elastic.workTotals()));
       progress.line("%.0f documents/s into one index", raw.documentsPerSecond());
       var monthly = new RawElasticsearch(elastic, progress).run(documents, true);
       results.put("rawElasticsearchMonthlyIndices", monthly.figures());
@@ -304,7 +308,8 @@ public final class Bench {
     List<SearchLoad.Level> levels = List.of();
     try {
       levels =
-          new SearchLoad(hub, elastic, progress).run(ANALYSTS, options.mode().searchSeconds, words);
+          new SearchLoad(hub, elastic, progress, options.runDir())
+              .run(ANALYSTS, options.mode().searchSeconds, words);
       search.put("levels", levels.stream().map(SearchLoad.Level::figures).toList());
       chartSearch(
           levels,

@@ -77,6 +77,41 @@ public final class Elastic {
     return found;
   }
 
+  /** When the intake made an event and when the indexer projected it, in epoch milliseconds. */
+  public record Stamps(long submittedAt, long indexedAt) {}
+
+  /**
+   * For each word, the stamps of the document whose summary has it, when there is one: one
+   * multi-search, for after a run.
+   */
+  java.util.List<java.util.Optional<Stamps>> stampsOf(java.util.List<String> words) {
+    java.util.List<java.util.Optional<Stamps>> stamps = new java.util.ArrayList<>();
+    if (words.isEmpty()) {
+      return stamps;
+    }
+    StringBuilder body = new StringBuilder();
+    for (String word : words) {
+      body.append("{\"index\":\"").append(IntelligenceIndex.READ_ALIAS).append("\"}\n");
+      body.append("{\"size\":1,\"_source\":[\"submittedAt\",\"indexedAt\"],")
+          .append("\"query\":{\"match\":{\"summary\":")
+          .append(Http.JSON.writeValueAsString(word))
+          .append("}}}\n");
+    }
+    Http.Answer answer = http.send("POST", uri("/_msearch"), null, NDJSON, body.toString());
+    require(answer, "msearch");
+    for (JsonNode response : answer.json().path("responses")) {
+      JsonNode source = response.path("hits").path("hits").path(0).path("_source");
+      stamps.add(
+          source.has("submittedAt") && source.has("indexedAt")
+              ? java.util.Optional.of(
+                  new Stamps(
+                      java.time.Instant.parse(source.path("submittedAt").asString()).toEpochMilli(),
+                      java.time.Instant.parse(source.path("indexedAt").asString()).toEpochMilli()))
+              : java.util.Optional.empty());
+    }
+    return stamps;
+  }
+
   JsonNode search(String index, String body) {
     Http.Answer answer = http.send("POST", uri("/" + index + "/_search"), null, JSON, body);
     require(answer, "search " + index);
@@ -145,6 +180,36 @@ public final class Elastic {
   }
 
   /** The version of the node (the test distribution has no root endpoint to ask). */
+  /**
+   * Elasticsearch's own running totals over every index (milliseconds and counts of indexing,
+   * queries, fetches, refreshes, merges and flushes), to say after a stage where its time went.
+   */
+  public java.util.Map<String, Long> workTotals() {
+    Http.Answer answer = http.get(uri("/_stats/indexing,search,refresh,merge,flush"), null);
+    require(answer, "stats");
+    JsonNode total = answer.json().path("_all").path("total");
+    java.util.Map<String, Long> totals = new java.util.LinkedHashMap<>();
+    totals.put("indexMs", total.path("indexing").path("index_time_in_millis").asLong());
+    totals.put("indexed", total.path("indexing").path("index_total").asLong());
+    totals.put("queryMs", total.path("search").path("query_time_in_millis").asLong());
+    totals.put("queries", total.path("search").path("query_total").asLong());
+    totals.put("fetchMs", total.path("search").path("fetch_time_in_millis").asLong());
+    totals.put("refreshMs", total.path("refresh").path("total_time_in_millis").asLong());
+    totals.put("refreshes", total.path("refresh").path("total").asLong());
+    totals.put("mergeMs", total.path("merges").path("total_time_in_millis").asLong());
+    totals.put("merges", total.path("merges").path("total").asLong());
+    totals.put("flushMs", total.path("flush").path("total_time_in_millis").asLong());
+    return totals;
+  }
+
+  /** What each of {@link #workTotals()} grew by between two readings. */
+  public static java.util.Map<String, Long> growth(
+      java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    java.util.Map<String, Long> grown = new java.util.LinkedHashMap<>();
+    after.forEach((name, value) -> grown.put(name, value - before.getOrDefault(name, 0L)));
+    return grown;
+  }
+
   public String version() {
     Http.Answer answer = http.get(uri("/_nodes/_local?filter_path=nodes.*.version"), null);
     require(answer, "version");

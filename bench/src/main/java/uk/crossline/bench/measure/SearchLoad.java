@@ -67,7 +67,13 @@ public final class SearchLoad {
 
   /** One level of load: through the hub and straight to Elasticsearch. */
   public record Level(
-      int analysts, Latencies hub, double hubPerSecond, Latencies raw, double rawPerSecond) {
+      int analysts,
+      Latencies hub,
+      double hubPerSecond,
+      Latencies raw,
+      double rawPerSecond,
+      Map<String, Object> hubCpuPerSearch,
+      Map<String, Object> rawCpuPerSearch) {
 
     public Map<String, Object> figures() {
       Map<String, Object> figures = new LinkedHashMap<>();
@@ -82,6 +88,8 @@ public final class SearchLoad {
       figures.put("p95Ratio", Latencies.ratio(hub.percentileMillis(95), raw.percentileMillis(95)));
       figures.put("p99Ratio", Latencies.ratio(hub.percentileMillis(99), raw.percentileMillis(99)));
       figures.put("throughputRatio", Latencies.ratio(hubPerSecond, rawPerSecond));
+      figures.put("hubCpuPerSearch", hubCpuPerSearch);
+      figures.put("rawCpuPerSearch", rawCpuPerSearch);
       return figures;
     }
   }
@@ -92,11 +100,14 @@ public final class SearchLoad {
   private final Hub hub;
   private final Elastic elastic;
   private final Progress progress;
+  private final java.nio.file.Path runDir;
 
-  public SearchLoad(Hub hub, Elastic elastic, Progress progress) {
+  /** The run directory's pid files name the processes whose CPU each level reports. */
+  public SearchLoad(Hub hub, Elastic elastic, Progress progress, java.nio.file.Path runDir) {
     this.hub = hub;
     this.elastic = elastic;
     this.progress = progress;
+    this.runDir = runDir;
   }
 
   public List<Level> run(List<Integer> levels, int seconds, List<String> words)
@@ -114,7 +125,9 @@ public final class SearchLoad {
               viaHub.latencies(),
               viaHub.perSecond(),
               direct.latencies(),
-              direct.perSecond());
+              direct.perSecond(),
+              viaHub.cpuPerSearch(),
+              direct.cpuPerSearch());
       results.add(level);
       progress.line(
           "%2d analysts: hub p50 %.0f / p95 %.0f / p99 %.0f ms, %.0f/s; Elasticsearch alone p95 %.0f ms, %.0f/s",
@@ -129,12 +142,14 @@ public final class SearchLoad {
     return results;
   }
 
-  private record Measured(Latencies latencies, double perSecond) {}
+  private record Measured(
+      Latencies latencies, double perSecond, Map<String, Object> cpuPerSearch) {}
 
   private Measured measure(int analysts, int seconds, List<String> words, boolean throughHub)
       throws InterruptedException {
     Latencies latencies = new Latencies();
     AtomicLong done = new AtomicLong();
+    var cpuBefore = CpuTime.snapshot(runDir);
     long started = System.nanoTime();
     long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
     try (ExecutorService pool = Executors.newFixedThreadPool(analysts)) {
@@ -164,7 +179,10 @@ public final class SearchLoad {
       }
     }
     double elapsed = (System.nanoTime() - started) / 1e9;
-    return new Measured(latencies, done.get() / elapsed);
+    return new Measured(
+        latencies,
+        done.get() / elapsed,
+        CpuTime.perItem(cpuBefore, CpuTime.snapshot(runDir), done.get()));
   }
 
   /** A day's mix: words alone, a district, a category in a district, words in a category. */

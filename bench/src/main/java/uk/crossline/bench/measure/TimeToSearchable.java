@@ -39,7 +39,12 @@ public final class TimeToSearchable {
   static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   public record Result(
-      int offeredPerSecond, double achievedPerSecond, int seconds, Latencies latencies, int lost) {
+      int offeredPerSecond,
+      double achievedPerSecond,
+      int seconds,
+      Latencies latencies,
+      int lost,
+      Map<String, Latencies> phases) {
 
     public Map<String, Object> figures() {
       Map<String, Object> figures = new LinkedHashMap<>();
@@ -50,6 +55,9 @@ public final class TimeToSearchable {
       figures.put("probesNotFoundIn30s", lost);
       figures.put("pollIntervalMs", POLL_NANOS / 1_000_000);
       figures.putAll(latencies.summary());
+      Map<String, Object> byPhase = new LinkedHashMap<>();
+      phases.forEach((phase, times) -> byPhase.put(phase, times.summary()));
+      figures.put("phases", byPhase);
       return figures;
     }
   }
@@ -60,9 +68,16 @@ public final class TimeToSearchable {
   private final String run;
 
   /**
-   * Probes acknowledged and not yet returned by search: marker, its searcher, when acknowledged.
+   * Probes acknowledged and not yet returned by search: marker, its searcher, when acknowledged
+   * (monotonic, and on the wall clock the hub's own stamps are on).
    */
-  private record Probe(String marker, String username, long acknowledgedAt) {}
+  private record Probe(
+      String marker, String username, long acknowledgedAt, long acknowledgedAtMs) {}
+
+  /** A probe the hub returned: when Elasticsearch first had it and when the hub answered. */
+  private record Found(Probe probe, long visibleAtMs, long answeredAtMs) {}
+
+  private final List<Found> found = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private final java.util.Map<String, Probe> outstanding =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -129,7 +144,12 @@ public final class TimeToSearchable {
                 }
                 if (probe) {
                   outstanding.put(
-                      marker, new Probe(marker, batch.submitter().username(), System.nanoTime()));
+                      marker,
+                      new Probe(
+                          marker,
+                          batch.submitter().username(),
+                          System.nanoTime(),
+                          System.currentTimeMillis()));
                 }
                 inFlight.decrementAndGet();
               });
@@ -157,7 +177,54 @@ public final class TimeToSearchable {
     watcher.awaitTermination(10, TimeUnit.SECONDS);
     senders.shutdown();
     senders.awaitTermination(60, TimeUnit.SECONDS);
-    return new Result(perSecond, achieved, seconds, latencies, lost.get());
+    return new Result(perSecond, achieved, seconds, latencies, lost.get(), phases());
+  }
+
+  /**
+   * Where each found probe's time went, from the stamps the hub put on its document (the intake's
+   * {@code submittedAt}, the indexer's {@code indexedAt}; one machine, one clock): the intake's
+   * answer after it made the event, Kafka and the indexer's queue, the bulk write and refresh (to
+   * the watcher's 100 ms), and the hub's search.
+   */
+  private Map<String, Latencies> phases() {
+    Map<String, Latencies> phases = new LinkedHashMap<>();
+    for (String phase :
+        List.of(
+            "madeToAcknowledged",
+            "acknowledgedToProjected",
+            "projectedToVisible",
+            "visibleToHubAnswer")) {
+      phases.put(phase, new Latencies());
+    }
+    List<Found> probes = List.copyOf(found);
+    try {
+      for (int from = 0; from < probes.size(); from += 100) {
+        List<Found> part = probes.subList(from, Math.min(probes.size(), from + 100));
+        var stamps = elastic.stampsOf(part.stream().map(f -> f.probe().marker()).toList());
+        for (int i = 0; i < part.size() && i < stamps.size(); i++) {
+          Found probe = part.get(i);
+          stamps
+              .get(i)
+              .ifPresent(
+                  stamp -> {
+                    long ack = probe.probe().acknowledgedAtMs();
+                    record(phases, "madeToAcknowledged", ack - stamp.submittedAt());
+                    record(phases, "acknowledgedToProjected", stamp.indexedAt() - ack);
+                    record(phases, "projectedToVisible", probe.visibleAtMs() - stamp.indexedAt());
+                    record(
+                        phases, "visibleToHubAnswer", probe.answeredAtMs() - probe.visibleAtMs());
+                  });
+        }
+      }
+    } catch (RuntimeException e) {
+      phases.values().forEach(times -> times.error(e));
+    }
+    return phases;
+  }
+
+  /** A phase's time; clocks read a millisecond apart can make a short phase negative: 0. */
+  private static void record(Map<String, Latencies> phases, String phase, long millis) {
+    phases.get(phase).record(TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis)));
   }
 
   /**
@@ -184,7 +251,8 @@ public final class TimeToSearchable {
       for (int i = 0; i < probes.size() && i < indexed.size(); i++) {
         Probe probe = probes.get(i);
         if (indexed.get(i) && outstanding.remove(probe.marker()) != null) {
-          senders.execute(() -> confirm(probe, latencies, lost));
+          long visibleAtMs = System.currentTimeMillis();
+          senders.execute(() -> confirm(probe, visibleAtMs, latencies, lost));
         }
       }
     } catch (RuntimeException e) {
@@ -193,7 +261,7 @@ public final class TimeToSearchable {
   }
 
   /** Searches the hub for an indexed probe until the answer returns it (at once, normally). */
-  private void confirm(Probe probe, Latencies latencies, AtomicInteger lost) {
+  private void confirm(Probe probe, long visibleAtMs, Latencies latencies, AtomicInteger lost) {
     Map<String, String> parameters =
         Map.of(
             "q", probe.marker(), "purpose", "Benchmark: is my report searchable yet", "size", "1");
@@ -202,6 +270,7 @@ public final class TimeToSearchable {
       try {
         if (hub.search(probe.username(), parameters).path("total").asLong() > 0) {
           latencies.record(System.nanoTime() - probe.acknowledgedAt());
+          found.add(new Found(probe, visibleAtMs, System.currentTimeMillis()));
           return;
         }
       } catch (RuntimeException e) {

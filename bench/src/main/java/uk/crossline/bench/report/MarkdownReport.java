@@ -63,7 +63,16 @@ public final class MarkdownReport {
         md,
         "Where the CPU went during the raw Elasticsearch bulk (per document)",
         results.path("rawElasticsearchCpuPerDocument"));
+    section(
+        md,
+        "Elasticsearch's own time during end-to-end ingest (ms, counts)",
+        results.path("ingestElasticsearchWork"));
+    section(
+        md,
+        "Elasticsearch's own time during the raw bulk (ms, counts)",
+        results.path("rawElasticsearchWork"));
     section(md, "Time to searchable at a steady rate", results.path("timeToSearchable"));
+    phases(md, results.path("timeToSearchable").path("phases"));
     JsonNode search = results.path("search");
     md.append("## Search under load\n\n");
     md.append("On ")
@@ -102,6 +111,16 @@ public final class MarkdownReport {
           .append(hub.path("errors").asLong() + raw.path("errors").asLong())
           .append(" |\n");
     }
+    md.append("\nCPU per search (ms of one core, by process, largest first):\n\n");
+    for (JsonNode level : search.path("levels")) {
+      md.append("- ")
+          .append(level.path("analysts").asInt())
+          .append(" analysts: through the hub ")
+          .append(cpuInline(level.path("hubCpuPerSearch")))
+          .append("; straight to Elasticsearch ")
+          .append(cpuInline(level.path("rawCpuPerSearch")))
+          .append('\n');
+    }
     if (search.has("error")) {
       md.append("\nFailed: ").append(search.path("error").asString()).append('\n');
     }
@@ -122,6 +141,46 @@ public final class MarkdownReport {
     }
     md.append("\nEvery figure, with the machine, is in results.json.\n");
     return md.toString();
+  }
+
+  /** "total 6.0 (elasticsearch 3.0, intake 2.0, …)": the processes that used any CPU. */
+  private static String cpuInline(JsonNode figures) {
+    if (figures.isMissingNode() || figures.isEmpty()) {
+      return "not measured";
+    }
+    StringBuilder text =
+        new StringBuilder("total ").append(figures.path("total").path("cpuMsPerItem"));
+    String separator = " (";
+    for (var entry : figures.properties()) {
+      double ms = entry.getValue().path("cpuMsPerItem").asDouble();
+      if (!entry.getKey().equals("total") && ms >= 0.05) {
+        text.append(separator).append(entry.getKey()).append(' ').append(ms);
+        separator = ", ";
+      }
+    }
+    return separator.equals(", ") ? text.append(')').toString() : text.toString();
+  }
+
+  /** Where the probes' time to searchable went, phase by phase, from the hub's own stamps. */
+  private static void phases(StringBuilder md, JsonNode phases) {
+    if (phases.isMissingNode() || phases.isEmpty()) {
+      return;
+    }
+    md.append(
+            "Where the time went (ms; from the intake's and the indexer's stamps on each probe):\n\n")
+        .append("| Phase | p50 | p95 | p99 |\n|---|---|---|---|\n");
+    for (var entry : phases.properties()) {
+      md.append("| ")
+          .append(entry.getKey())
+          .append(" | ")
+          .append(entry.getValue().path("p50Ms"))
+          .append(" | ")
+          .append(entry.getValue().path("p95Ms"))
+          .append(" | ")
+          .append(entry.getValue().path("p99Ms"))
+          .append(" |\n");
+    }
+    md.append('\n');
   }
 
   /**
@@ -156,8 +215,8 @@ public final class MarkdownReport {
       return;
     }
     for (var entry : figures.properties()) {
-      if (entry.getKey().startsWith("series")) {
-        continue; // the time series is for the plot and results.json
+      if (entry.getKey().startsWith("series") || entry.getKey().equals("phases")) {
+        continue; // the time series is for the plot and results.json; phases have a table
       }
       md.append("- ")
           .append(entry.getKey())
