@@ -73,7 +73,9 @@ public final class SearchLoad {
       Latencies raw,
       double rawPerSecond,
       Map<String, Object> hubCpuPerSearch,
-      Map<String, Object> rawCpuPerSearch) {
+      Map<String, Object> rawCpuPerSearch,
+      Map<String, Long> hubElasticsearchWork,
+      Map<String, Long> rawElasticsearchWork) {
 
     public Map<String, Object> figures() {
       Map<String, Object> figures = new LinkedHashMap<>();
@@ -90,6 +92,8 @@ public final class SearchLoad {
       figures.put("throughputRatio", Latencies.ratio(hubPerSecond, rawPerSecond));
       figures.put("hubCpuPerSearch", hubCpuPerSearch);
       figures.put("rawCpuPerSearch", rawCpuPerSearch);
+      figures.put("hubElasticsearchWork", hubElasticsearchWork);
+      figures.put("rawElasticsearchWork", rawElasticsearchWork);
       return figures;
     }
   }
@@ -127,7 +131,9 @@ public final class SearchLoad {
               direct.latencies(),
               direct.perSecond(),
               viaHub.cpuPerSearch(),
-              direct.cpuPerSearch());
+              direct.cpuPerSearch(),
+              viaHub.elasticsearchWork(),
+              direct.elasticsearchWork());
       results.add(level);
       progress.line(
           "%2d analysts: hub p50 %.0f / p95 %.0f / p99 %.0f ms, %.0f/s; Elasticsearch alone p95 %.0f ms, %.0f/s",
@@ -143,13 +149,17 @@ public final class SearchLoad {
   }
 
   private record Measured(
-      Latencies latencies, double perSecond, Map<String, Object> cpuPerSearch) {}
+      Latencies latencies,
+      double perSecond,
+      Map<String, Object> cpuPerSearch,
+      Map<String, Long> elasticsearchWork) {}
 
   private Measured measure(int analysts, int seconds, List<String> words, boolean throughHub)
       throws InterruptedException {
     Latencies latencies = new Latencies();
     AtomicLong done = new AtomicLong();
     var cpuBefore = CpuTime.snapshot(runDir);
+    var workBefore = elastic.workTotals();
     long started = System.nanoTime();
     long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
     try (ExecutorService pool = Executors.newFixedThreadPool(analysts)) {
@@ -182,7 +192,8 @@ public final class SearchLoad {
     return new Measured(
         latencies,
         done.get() / elapsed,
-        CpuTime.perItem(cpuBefore, CpuTime.snapshot(runDir), done.get()));
+        CpuTime.perItem(cpuBefore, CpuTime.snapshot(runDir), done.get()),
+        Elastic.growth(workBefore, elastic.workTotals()));
   }
 
   /** A day's mix: words alone, a district, a category in a district, words in a category. */

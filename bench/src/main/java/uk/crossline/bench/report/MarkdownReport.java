@@ -119,6 +119,10 @@ public final class MarkdownReport {
           .append(cpuInline(level.path("hubCpuPerSearch")))
           .append("; straight to Elasticsearch ")
           .append(cpuInline(level.path("rawCpuPerSearch")))
+          .append(". Elasticsearch's own time over the level (ms, counts): through the hub ")
+          .append(inline(level.path("hubElasticsearchWork")))
+          .append("; straight ")
+          .append(inline(level.path("rawElasticsearchWork")))
           .append('\n');
     }
     if (search.has("error")) {
