@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * CPU time of each service and component, from /proc, so a stage can say where its events' work
@@ -27,18 +26,15 @@ public final class CpuTime {
   /** CPU seconds used so far (user and system) by each process tree, by pid file name. */
   public static Map<String, Double> snapshot(Path runDir) {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(runDir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-        String name = file.getFileName().toString().replace(".pid", "");
-        long pid = Long.parseLong(Files.readString(file).strip());
-        double total = 0;
-        for (long each : Memory.tree(pid)) {
-          total += seconds(each);
-        }
-        if (total > 0) {
-          seconds.put(name, total);
-        }
-      }
+    try {
+      Memory.trees(runDir)
+          .forEach(
+              (name, pids) -> {
+                double total = pids.stream().mapToDouble(CpuTime::seconds).sum();
+                if (total > 0) {
+                  seconds.put(name, total);
+                }
+              });
     } catch (IOException | NumberFormatException e) {
       // No pid files (a stack started elsewhere): the stage reports only the benchmark's own time.
     }

@@ -22,24 +22,36 @@ public final class Memory {
    */
   public static Map<String, Object> of(Path runDir) {
     Map<String, Object> figures = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(runDir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-        String name = file.getFileName().toString().replace(".pid", "");
-        long pid = Long.parseLong(Files.readString(file).strip());
-        long rss = 0;
-        long peak = 0;
-        for (long each : tree(pid)) {
-          rss += kibibytes(each, "VmRSS:");
-          peak += kibibytes(each, "VmHWM:");
-        }
-        if (rss > 0) {
-          figures.put(name, Map.of("rssMiB", rss / 1024, "peakRssMiB", peak / 1024));
-        }
-      }
+    try {
+      trees(runDir)
+          .forEach(
+              (name, pids) -> {
+                long rss = 0;
+                long peak = 0;
+                for (long each : pids) {
+                  rss += kibibytes(each, "VmRSS:");
+                  peak += kibibytes(each, "VmHWM:");
+                }
+                if (rss > 0) {
+                  figures.put(name, Map.of("rssMiB", rss / 1024, "peakRssMiB", peak / 1024));
+                }
+              });
     } catch (IOException | NumberFormatException e) {
       figures.put("error", String.valueOf(e.getMessage()));
     }
     return figures;
+  }
+
+  /** Each pid file of the directory by name, with the pids of its process and descendants. */
+  static Map<String, List<Long>> trees(Path runDir) throws IOException {
+    Map<String, List<Long>> trees = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(runDir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
+        String name = file.getFileName().toString().replace(".pid", "");
+        trees.put(name, tree(Long.parseLong(Files.readString(file).strip())));
+      }
+    }
+    return trees;
   }
 
   static List<Long> tree(long pid) {

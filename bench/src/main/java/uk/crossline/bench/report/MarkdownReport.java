@@ -174,15 +174,12 @@ public final class MarkdownReport {
             "Where the time went (ms; from the intake's and the indexer's stamps on each probe):\n\n")
         .append("| Phase | p50 | p95 | p99 |\n|---|---|---|---|\n");
     for (var entry : phases.properties()) {
-      md.append("| ")
-          .append(entry.getKey())
-          .append(" | ")
-          .append(entry.getValue().path("p50Ms"))
-          .append(" | ")
-          .append(entry.getValue().path("p95Ms"))
-          .append(" | ")
-          .append(entry.getValue().path("p99Ms"))
-          .append(" |\n");
+      row(
+          md,
+          entry.getKey(),
+          entry.getValue().path("p50Ms"),
+          entry.getValue().path("p95Ms"),
+          entry.getValue().path("p99Ms"));
     }
     md.append('\n');
   }
@@ -199,15 +196,21 @@ public final class MarkdownReport {
     }
     md.append("| Process | CPU s | ms of one core per item | Share |\n|---|---|---|---|\n");
     for (var entry : figures.properties()) {
-      md.append("| ")
-          .append(entry.getKey())
-          .append(" | ")
-          .append(entry.getValue().path("cpuSeconds"))
-          .append(" | ")
-          .append(entry.getValue().path("cpuMsPerItem"))
-          .append(" | ")
-          .append(Math.round(entry.getValue().path("share").asDouble() * 100))
-          .append("% |\n");
+      row(
+          md,
+          entry.getKey(),
+          entry.getValue().path("cpuSeconds"),
+          entry.getValue().path("cpuMsPerItem"),
+          Math.round(entry.getValue().path("share").asDouble() * 100) + "%");
+    }
+    md.append('\n');
+  }
+
+  /** One row of a Markdown table. */
+  private static void row(StringBuilder md, Object... cells) {
+    md.append('|');
+    for (Object cell : cells) {
+      md.append(' ').append(cell).append(" |");
     }
     md.append('\n');
   }
