@@ -53,6 +53,8 @@ class AuditProjectionConfiguration {
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+    consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+    consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.batchWait().toMillis());
     consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumerGroup());
     var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
     factory.setConsumerFactory(

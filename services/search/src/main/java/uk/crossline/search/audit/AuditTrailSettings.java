@@ -16,6 +16,9 @@ import uk.crossline.model.Topics;
  *     the topic
  * @param concurrency consumers per instance (each takes some of the topic's partitions)
  * @param maxPollRecords the most records one batch, and so one bulk request, holds
+ * @param batchWait how long the copy lets entries gather (up to 64 KB) before it writes them: one
+ *     bulk and one refresh's worth of work per wait under load instead of one per search, for a
+ *     view auditors read rarely and never within a second
  * @param retryInitialInterval first wait after Elasticsearch could not take a batch
  * @param retryMaxInterval the longest wait between retries; retries go on until it is back
  * @param verificationPageSize documents per page when the verification walks the index
@@ -29,6 +32,7 @@ record AuditTrailSettings(
     @DefaultValue("crossline-search-audit") String consumerGroup,
     @DefaultValue("1") int concurrency,
     @DefaultValue("500") int maxPollRecords,
+    @DefaultValue("500ms") Duration batchWait,
     @DefaultValue("500ms") Duration retryInitialInterval,
     @DefaultValue("30s") Duration retryMaxInterval,
     @DefaultValue("1000") int verificationPageSize,
