@@ -78,9 +78,10 @@ intake_start() {
 
 intake_wait() { wait_until intake 120 service_ready "$INTAKE_PORT"; }
 
+# indexer_start [ARGS...]: the indexer, with any extra settings.
 indexer_start() {
   service_start indexer "$CROSSLINE_ROOT/services/indexer/target/indexer-0.1.0-SNAPSHOT.jar" \
-    "$INDEXER_PORT"
+    "$INDEXER_PORT" "$@"
 }
 
 indexer_wait() { wait_until indexer 120 service_ready "$INDEXER_PORT"; }
