@@ -61,8 +61,9 @@ run_bench() {
   # The services run as their container images run them (C2 and the default collector, see the
   # Jib settings in pom.xml), not with the laptop's start-up-tuned C1-only JVM: the benchmark
   # measures what a deployment would get. The heap is room for the full mode's million events: the
-  # intake holds a receipt of every event it published in memory, about 0.5 KB each (at 512 MB
-  # it spent its time in full collections from about 850k events; docs/decisions.md, Benchmark).
+  # intake holds a receipt of every event it published in memory, about 0.25 KB each (at 0.5 KB
+  # and 512 MB it spent its time in full collections from about 850k events; docs/decisions.md,
+  # Benchmark).
   SERVICE_JVM_OPTS=${BENCH_SERVICE_JVM_OPTS:--Xms256m -Xmx1536m -XX:+ExitOnOutOfMemoryError}
   kafka_start
   elasticsearch_start

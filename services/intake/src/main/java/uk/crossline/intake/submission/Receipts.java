@@ -1,9 +1,7 @@
 package uk.crossline.intake.submission;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -31,7 +29,7 @@ class Receipts implements SmartLifecycle, HealthIndicator {
    */
   private static final Duration NO_WRITES = Duration.ofSeconds(10);
 
-  private final Map<EventId, Receipt> byEvent = new ConcurrentHashMap<>();
+  private final ReceiptBook book = new ReceiptBook();
   private final ServedAgencies agencies;
   private final TopicTable table;
 
@@ -44,16 +42,16 @@ class Receipts implements SmartLifecycle, HealthIndicator {
             "intake-receipts",
             NO_WRITES,
             (key, value) -> apply(value),
-            key -> byEvent.remove(EventId.of(key)));
+            key -> book.forget(EventId.of(key)));
   }
 
   Optional<Receipt> of(EventId eventId) {
-    return Optional.ofNullable(byEvent.get(eventId));
+    return book.of(eventId);
   }
 
   /** Records what this instance has just published (the topic will say the same shortly). */
   void record(Receipt receipt) {
-    byEvent.merge(receipt.eventId(), receipt, Receipts::newer);
+    book.keep(receipt);
   }
 
   static byte[] serialise(Receipt receipt) {
@@ -67,7 +65,7 @@ class Receipts implements SmartLifecycle, HealthIndicator {
   @Override
   public Health health() {
     return table.caughtUp()
-        ? Health.up().withDetail("receipts", byEvent.size()).build()
+        ? Health.up().withDetail("receipts", book.size()).build()
         : Health.outOfService().withDetail("receipts", "catching up").build();
   }
 
@@ -79,12 +77,8 @@ class Receipts implements SmartLifecycle, HealthIndicator {
   private void apply(byte[] value) {
     Receipt receipt = JSON.readValue(value, Receipt.class);
     if (agencies.serves(receipt.agency())) {
-      byEvent.merge(receipt.eventId(), receipt, Receipts::newer);
+      book.keep(receipt);
     }
-  }
-
-  private static Receipt newer(Receipt a, Receipt b) {
-    return b.revision() >= a.revision() ? b : a;
   }
 
   @Override
