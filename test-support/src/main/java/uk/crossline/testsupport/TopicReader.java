@@ -1,5 +1,6 @@
 package uk.crossline.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -71,6 +73,28 @@ public final class TopicReader {
       }
     }
     return records;
+  }
+
+  /**
+   * Every key, value and header of the committed records after each mark, as text (one string per
+   * key, per value and per header): what a personal-data canary must not appear in.
+   */
+  public static List<String> textsSince(List<Mark> marks) {
+    List<String> texts = new ArrayList<>();
+    for (Mark mark : marks) {
+      for (ConsumerRecord<String, byte[]> record : recordsSince(mark)) {
+        texts.add(String.valueOf(record.key()));
+        texts.add(text(record.value()));
+        for (Header header : record.headers()) {
+          texts.add(header.key() + "=" + text(header.value()));
+        }
+      }
+    }
+    return texts;
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** The values of the records after the mark. */

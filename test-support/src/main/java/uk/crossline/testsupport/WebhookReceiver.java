@@ -31,6 +31,12 @@ public final class WebhookReceiver implements AutoCloseable {
     public boolean accepted() {
       return answered / 100 == 2;
     }
+
+    /** Whether it is signed with this secret, and was fresh when it arrived. */
+    public boolean verifiesWith(String secret) {
+      return WebhookSignature.verify(
+          secret, timestamp, signature, body, received, WebhookSignature.DEFAULT_TOLERANCE);
+    }
   }
 
   private final HttpServer server;

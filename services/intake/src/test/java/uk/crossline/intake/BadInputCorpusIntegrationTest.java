@@ -381,16 +381,11 @@ class BadInputCorpusIntegrationTest {
 
   private MockHttpServletResponse send(
       String where, BadInput input, MockHttpServletRequestBuilder request) throws Exception {
-    MockHttpServletResponse response;
-    try {
-      response = mvc.perform(request).andReturn().getResponse();
-    } catch (jakarta.servlet.ServletException e) {
-      // What the server would answer with 500.
-      TALLY.record(input, where, 500);
-      throw e;
-    }
-    TALLY.record(input, where, response.getStatus());
-    return response;
+    return TALLY.send(
+        input,
+        where,
+        () -> mvc.perform(request).andReturn().getResponse(),
+        MockHttpServletResponse::getStatus);
   }
 
   private static String council(String marker) {

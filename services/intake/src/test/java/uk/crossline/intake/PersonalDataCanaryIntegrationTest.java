@@ -5,12 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.Topics;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.DemoTokens;
+import uk.crossline.testsupport.TopicReader;
 
 /**
  * Reports seeded with known personal data (a name, a phone number, an email, a home postcode, a
@@ -79,8 +76,9 @@ class PersonalDataCanaryIntegrationTest {
   @Test
   void personalDataReachesNoRecordKeyHeaderNorLog(DemoTokens tokens, CapturedOutput output)
       throws Exception {
-    var events = TopicRecords.from(Topics.INTELLIGENCE_EVENTS);
-    var receipts = TopicRecords.from(Topics.INTAKE_RECEIPTS);
+    var marks =
+        List.of(
+            TopicReader.mark(Topics.INTELLIGENCE_EVENTS), TopicReader.mark(Topics.INTAKE_RECEIPTS));
     String reference = Forms.reference();
 
     String eventId = submitPolice(tokens, reference);
@@ -89,16 +87,7 @@ class PersonalDataCanaryIntegrationTest {
     rejected(tokens);
     retract(tokens, eventId);
 
-    List<String> published = new ArrayList<>();
-    for (var topic : List.of(events, receipts)) {
-      for (ConsumerRecord<String, byte[]> record : topic.records()) {
-        published.add(String.valueOf(record.key()));
-        published.add(text(record.value()));
-        for (Header header : record.headers()) {
-          published.add(header.key() + "=" + text(header.value()));
-        }
-      }
-    }
+    List<String> published = TopicReader.textsSince(marks);
     assertThat(published).as("records published").hasSizeGreaterThan(6);
     String everything = String.join("\n", published).toLowerCase(Locale.ROOT);
     String log = output.getAll().toLowerCase(Locale.ROOT);
@@ -221,9 +210,5 @@ class PersonalDataCanaryIntegrationTest {
             PHONE,
             EMAIL,
             VEHICLE);
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 
 /**
  * What each input of the corpus was answered with, per service: written at the end of a test class
@@ -32,6 +34,24 @@ public final class CorpusTally {
   public synchronized void record(BadInput input, String where, int status) {
     rows.add(input.family() + "\t" + input.name() + "\t" + where + "\t" + status);
     byStatus.merge(status, 1, Integer::sum);
+  }
+
+  /**
+   * Sends one input and records what it was answered with. An exception out of the request is the
+   * server's (MockMvc passes on what no handler answered), which a real server would answer with
+   * 500: recorded so, then thrown on.
+   */
+  public <R> R send(BadInput input, String where, Callable<R> request, ToIntFunction<R> status)
+      throws Exception {
+    R response;
+    try {
+      response = request.call();
+    } catch (Exception e) {
+      record(input, where, 500);
+      throw e;
+    }
+    record(input, where, status.applyAsInt(response));
+    return response;
   }
 
   /** How many were answered with a 5xx status. */

@@ -267,19 +267,12 @@ class BadInputCorpusIntegrationTest {
   private MockHttpServletResponse send(
       String where, BadInput input, MockHttpServletRequestBuilder request, DemoTokens tokens)
       throws Exception {
-    MockHttpServletResponse response;
-    try {
-      response =
-          mvc.perform(request.header("Authorization", "Bearer " + tokens.accessToken(USER)))
-              .andReturn()
-              .getResponse();
-    } catch (jakarta.servlet.ServletException e) {
-      // What the server would answer with 500.
-      TALLY.record(input, where, 500);
-      throw e;
-    }
-    TALLY.record(input, where, response.getStatus());
-    return response;
+    request.header("Authorization", "Bearer " + tokens.accessToken(USER));
+    return TALLY.send(
+        input,
+        where,
+        () -> mvc.perform(request).andReturn().getResponse(),
+        MockHttpServletResponse::getStatus);
   }
 
   private static boolean hidesOrReorders(String text) {

@@ -57,7 +57,6 @@ import uk.crossline.model.subscription.SubscriptionEvent;
 import uk.crossline.model.subscription.SubscriptionJson;
 import uk.crossline.model.subscription.SubscriptionStarted;
 import uk.crossline.model.subscription.Webhook;
-import uk.crossline.model.subscription.WebhookSignature;
 import uk.crossline.model.vocabulary.Tlp;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
@@ -159,8 +158,8 @@ class WebhookRotationIntegrationTest {
         WebhookReceiver.Request during =
             deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id, second);
         assertThat(during.signature()).matches("v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
-        assertThat(verifies(second, during)).isTrue();
-        assertThat(verifies(first, during)).isTrue();
+        assertThat(during.verifiesWith(second)).isTrue();
+        assertThat(during.verifiesWith(first)).isTrue();
 
         // when the subscriber rotates again, asking the current secret to expire in 2 s
         JsonNode again =
@@ -177,9 +176,9 @@ class WebhookRotationIntegrationTest {
         WebhookReceiver.Request after =
             deliveredAbout(tokens, stack, receiver, "bromsgrove.cso", id, third);
         assertThat(after.signature()).matches("v1=[0-9a-f]{64}");
-        assertThat(verifies(third, after)).isTrue();
-        assertThat(verifies(second, after)).isFalse();
-        assertThat(verifies(first, after)).isFalse();
+        assertThat(after.verifiesWith(third)).isTrue();
+        assertThat(after.verifiesWith(second)).isFalse();
+        assertThat(after.verifiesWith(first)).isFalse();
         call(tokens, "bromsgrove.cso", get(PATH + id))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.webhook.secretRotatedAt").exists())
@@ -210,8 +209,8 @@ class WebhookRotationIntegrationTest {
         WebhookReceiver.Request next =
             deliveredAbout(tokens, stack, receiver, "wyreforest.cso", id, fresh);
         assertThat(next.signature()).matches("v1=[0-9a-f]{64}");
-        assertThat(verifies(fresh, next)).isTrue();
-        assertThat(verifies(leaked, next)).isFalse();
+        assertThat(next.verifiesWith(fresh)).isTrue();
+        assertThat(next.verifiesWith(leaked)).isFalse();
       } finally {
         new AlertsApi(mvc, tokens).end("wyreforest.cso", id);
       }
@@ -379,20 +378,10 @@ class WebhookRotationIntegrationTest {
             () ->
                 receiver.accepted().stream()
                     .filter(r -> r.alertId().equals(alertId))
-                    .filter(r -> verifies(receiverSecret, r))
+                    .filter(r -> r.verifiesWith(receiverSecret))
                     .findFirst(),
             Optional::isPresent)
         .orElseThrow();
-  }
-
-  private static boolean verifies(String secret, WebhookReceiver.Request request) {
-    return WebhookSignature.verify(
-        secret,
-        request.timestamp(),
-        request.signature(),
-        request.body(),
-        Instant.now(),
-        WebhookSignature.DEFAULT_TOLERANCE);
   }
 
   private static Optional<AuditEntry> auditEntry(byte[] value) {

@@ -294,19 +294,12 @@ class BadInputCorpusIntegrationTest {
       DemoTokens tokens,
       String user)
       throws Exception {
-    MockHttpServletResponse response;
-    try {
-      response =
-          mvc.perform(request.header("Authorization", "Bearer " + tokens.accessToken(user)))
-              .andReturn()
-              .getResponse();
-    } catch (jakarta.servlet.ServletException e) {
-      // What the server would answer with 500.
-      TALLY.record(input, where, 500);
-      throw e;
-    }
-    TALLY.record(input, where, response.getStatus());
-    return response;
+    request.header("Authorization", "Bearer " + tokens.accessToken(user));
+    return TALLY.send(
+        input,
+        where,
+        () -> mvc.perform(request).andReturn().getResponse(),
+        MockHttpServletResponse::getStatus);
   }
 
   private static MockHttpServletRequestBuilder search() {
