@@ -254,28 +254,65 @@ public final class TopicTable {
 
   /** Waits until the reader has passed each partition's last offset written. */
   private void awaitReadBack(Map<TopicPartition, Long> last) {
-    long deadline = System.nanoTime() + topicWait.toNanos();
+    Map<TopicPartition, Long> after = new HashMap<>();
+    last.forEach((partition, offset) -> after.put(partition, offset + 1));
+    boolean read;
+    try {
+      read = awaitPositions(after, topicWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted waiting to read back " + topic);
+    }
+    if (!read) {
+      throw new UnavailableException(
+          "the records published to "
+              + topic
+              + " were not read back within "
+              + topicWait
+              + " (they are published)");
+    }
+  }
+
+  /**
+   * Waits until this instance has read what any instance had written to the topic when this was
+   * called (up to each partition's high watermark then, so past every transaction open then): what
+   * another instance wrote before it handed work over is here once this returns.
+   *
+   * @return whether it was read within the timeout
+   */
+  public boolean readUpToNow(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<TopicPartition, Long> end;
+    try (var uncommitted =
+        new KafkaConsumer<>(consumerConfig("read_uncommitted"), keys(), values())) {
+      List<TopicPartition> partitions = partitions(uncommitted);
+      if (partitions == null) {
+        return false;
+      }
+      uncommitted.assign(partitions);
+      end = uncommitted.endOffsets(partitions, timeout);
+    } catch (KafkaException e) {
+      return false;
+    }
+    return awaitPositions(end, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+  }
+
+  /** Waits until the reader's position in each partition is at least the offset given. */
+  private boolean awaitPositions(Map<TopicPartition, Long> ends, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
-      for (Map.Entry<TopicPartition, Long> written : last.entrySet()) {
-        while (positions.getOrDefault(written.getKey(), 0L) <= written.getValue()) {
+      for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+        while (positions.getOrDefault(end.getKey(), 0L) < end.getValue()) {
           long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
           if (left <= 0) {
-            throw new UnavailableException(
-                "the records published to "
-                    + topic
-                    + " were not read back within "
-                    + topicWait
-                    + " (they are published)");
+            return false;
           }
-          try {
-            progress.wait(left);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted waiting to read back " + topic);
-          }
+          progress.wait(left);
         }
       }
     }
+    return true;
   }
 
   /**

@@ -216,6 +216,55 @@ class TopicTableIntegrationTest {
   }
 
   @Test
+  void writtenByAnotherInstanceThenHereOnceReadUpToNowReturns() throws Exception {
+    // given two instances of one table, the second's reader held up by what the first writes
+    String topic = newTopic("up-to-now");
+    CountDownLatch release = new CountDownLatch(1);
+    Map<String, String> first = new ConcurrentHashMap<>();
+    Map<String, String> second = new ConcurrentHashMap<>();
+    TopicTable writer = started(table(topic, first));
+    TopicTable lagging =
+        started(
+            new TopicTable(
+                kafka,
+                topic,
+                "kit-table-test-" + RUN,
+                WAIT,
+                (key, value) -> {
+                  if (key.equals("handed-over")) {
+                    awaitQuietly(release);
+                  }
+                  second.put(key, text(value));
+                }));
+    try {
+      // when the first writes a record before handing work over (its write read back there)
+      writer.publish("handed-over", bytes("1"));
+
+      // then the second is not up to now while its reader lags behind that write
+      assertThat(lagging.readUpToNow(Duration.ofMillis(500))).isFalse();
+      assertThat(second).doesNotContainKey("handed-over");
+
+      // and once its reader goes on, readUpToNow returns with the record there
+      Thread.ofPlatform()
+          .start(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                release.countDown();
+              });
+      assertThat(lagging.readUpToNow(WAIT)).isTrue();
+      assertThat(second).containsEntry("handed-over", "1");
+    } finally {
+      release.countDown();
+      writer.stop();
+      lagging.stop();
+    }
+  }
+
+  @Test
   void readBackSlowerThanTheWaitThenPublishFailsSayingSo() throws Exception {
     // given a table whose reader is held up by the record it is about to publish
     String topic = newTopic("slow");

@@ -1,5 +1,6 @@
 package uk.crossline.alerts.inbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,16 @@ public class Inbox implements SmartLifecycle, HealthIndicator {
 
   public boolean caughtUp() {
     return table.caughtUp();
+  }
+
+  /**
+   * Waits until this instance holds every alert any instance had delivered when this was called:
+   * what the previous owner of a partition of events delivered before handing it over.
+   *
+   * @return whether it does within the timeout
+   */
+  public boolean readUpToNow(Duration timeout) throws InterruptedException {
+    return table.readUpToNow(timeout);
   }
 
   public boolean holds(UUID alertId) {

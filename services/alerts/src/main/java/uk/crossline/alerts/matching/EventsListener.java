@@ -1,14 +1,17 @@
 package uk.crossline.alerts.matching;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import uk.crossline.alerts.inbox.Alert;
 import uk.crossline.alerts.inbox.Inbox;
@@ -28,12 +31,16 @@ import uk.crossline.model.event.IntelligenceEvent;
  * each brings, one event after another, so an amendment in the same batch as its report already
  * finds the first alerts. Each delivery is written to the access log before it reaches the inbox;
  * offsets are committed after the batch, so a crash redelivers it and the stable alert ids keep
- * each alert one.
+ * each alert one. A consumer given partitions first reads the inbox up to that moment, so that an
+ * amendment whose report another instance alerted on finds those first alerts and follows them up.
  */
 @Component
-class EventsListener {
+class EventsListener implements ConsumerSeekAware {
 
   private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
+
+  /** How long a batch after a hand-over waits for the inbox before it is retried. */
+  private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(10);
 
   private final Matching matching;
   private final Subscriptions subscriptions;
@@ -42,6 +49,13 @@ class EventsListener {
   private final AlertMetrics metrics;
   private final WebhookDeliveries webhooks;
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Whether this consumer thread was given partitions since it last read the inbox up to now. The
+   * alerts their previous owner delivered were in the inbox topic before it committed the offsets
+   * this consumer starts from, but this instance's copy of the inbox may not have read them yet.
+   */
+  private final ThreadLocal<Boolean> handedOver = ThreadLocal.withInitial(() -> false);
 
   EventsListener(
       Matching matching,
@@ -70,6 +84,10 @@ class EventsListener {
     if (!subscriptions.caughtUp() || !inbox.caughtUp()) {
       // Matching against half the subscriptions would lose alerts: the batch is retried.
       throw new IllegalStateException("subscriptions or inbox still being read");
+    }
+    if (handedOver.get()) {
+      readInboxUpToNow();
+      handedOver.set(false);
     }
     for (ConsumerRecord<String, byte[]> record : records) {
       if (record.value() == null) {
@@ -105,6 +123,26 @@ class EventsListener {
       for (long i = held; i < deliveries.size(); i++) {
         metrics.delivered(AlertMetrics.INBOX, event.submittedAt(), delivered);
       }
+    }
+  }
+
+  @Override
+  public void onPartitionsAssigned(
+      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    if (!assignments.isEmpty()) {
+      handedOver.set(true);
+    }
+  }
+
+  private void readInboxUpToNow() {
+    try {
+      if (!inbox.readUpToNow(HAND_OVER_WAIT)) {
+        // Deciding "first alert or follow-up" now could miss a follow-up: the batch is retried.
+        throw new IllegalStateException("inbox not read up to the partitions' hand-over yet");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading the inbox up to the hand-over", e);
     }
   }
 
