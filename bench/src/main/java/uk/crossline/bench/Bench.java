@@ -207,10 +207,15 @@ public final class Bench {
               .run(workload, rate, options.mode().steadySeconds, 2);
       results.put("timeToSearchable", steady.figures());
       progress.line(
-          "p50 %.0f ms, p99 %.0f ms at %.0f events/s acknowledged",
+          "p50 %.0f ms, p99 %.0f ms at %.0f events/s acknowledged (live reports p50 %.0f, p99 %.0f;"
+              + " past months p50 %.0f, p99 %.0f)",
           steady.latencies().percentileMillis(50),
           steady.latencies().percentileMillis(99),
-          steady.achievedPerSecond());
+          steady.achievedPerSecond(),
+          steady.live().percentileMillis(50),
+          steady.live().percentileMillis(99),
+          steady.pastMonths().percentileMillis(50),
+          steady.pastMonths().percentileMillis(99));
     } catch (Exception e) {
       results.put("timeToSearchable", failed(e));
     }

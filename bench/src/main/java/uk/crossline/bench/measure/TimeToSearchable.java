@@ -1,5 +1,7 @@
 package uk.crossline.bench.measure;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,10 @@ import uk.crossline.demo.report.Submitter;
  * intake's fixed cost per upload from setting the rate); one report of each upload by an agency
  * that may search carries a word of its own. Elasticsearch is asked every 100 ms which words it has
  * indexed; for each, its submitter searches the hub for it (a real, audited search). The time runs
- * from the intake's answer to the upload to the hub's answer that returns the event.
+ * from the intake's answer to the upload to the hub's answer that returns the event. Every other
+ * probe is a live report (observed a minute before it is sent, so in the current month's index),
+ * the others keep the generator's date, mostly in past months, whose indices refresh less often
+ * (the indexer's {@code past-months-refresh}): each kind has its own figures too.
  */
 public final class TimeToSearchable {
 
@@ -43,6 +48,8 @@ public final class TimeToSearchable {
       double achievedPerSecond,
       int seconds,
       Latencies latencies,
+      Latencies live,
+      Latencies pastMonths,
       int lost,
       Map<String, Latencies> phases) {
 
@@ -55,6 +62,8 @@ public final class TimeToSearchable {
       figures.put("probesNotFoundIn30s", lost);
       figures.put("pollIntervalMs", POLL_NANOS / 1_000_000);
       figures.putAll(latencies.summary());
+      figures.put("liveReports", live.summary());
+      figures.put("pastMonthReports", pastMonths.summary());
       Map<String, Object> byPhase = new LinkedHashMap<>();
       phases.forEach((phase, times) -> byPhase.put(phase, times.summary()));
       figures.put("phases", byPhase);
@@ -72,7 +81,7 @@ public final class TimeToSearchable {
    * (monotonic, and on the wall clock the hub's own stamps are on).
    */
   private record Probe(
-      String marker, String username, long acknowledgedAt, long acknowledgedAtMs) {}
+      String marker, String username, boolean live, long acknowledgedAt, long acknowledgedAtMs) {}
 
   /** A probe the hub returned: when Elasticsearch first had it and when the hub answered. */
   private record Found(Probe probe, long visibleAtMs, long answeredAtMs) {}
@@ -96,7 +105,10 @@ public final class TimeToSearchable {
     List<Batch> batches = batches(workload.next(perTick * ticks), perTick);
     int probeEvery = Math.max(1, TICKS_PER_SECOND / probesPerSecond);
     Latencies latencies = new Latencies();
+    Latencies live = new Latencies();
+    Latencies pastMonths = new Latencies();
     AtomicInteger lost = new AtomicInteger();
+    AtomicInteger probed = new AtomicInteger();
     AtomicLong acknowledged = new AtomicLong();
     AtomicInteger probes = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
@@ -107,7 +119,10 @@ public final class TimeToSearchable {
     boolean[] pending = {false};
     ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
     watcher.scheduleWithFixedDelay(
-        () -> watch(latencies, lost, senders), 0, POLL_NANOS, TimeUnit.NANOSECONDS);
+        () -> watch(latencies, live, pastMonths, lost, senders),
+        0,
+        POLL_NANOS,
+        TimeUnit.NANOSECONDS);
     long started = System.nanoTime();
     clock.scheduleAtFixedRate(
         () -> {
@@ -125,9 +140,14 @@ public final class TimeToSearchable {
           }
           String marker = Workload.marker(run, probes.getAndIncrement());
           List<Form> forms = batch.forms();
+          boolean liveProbe = probe && probed.getAndIncrement() % 2 == 0;
           if (probe) {
             forms = new ArrayList<>(forms);
-            forms.set(0, Workload.withMarker(forms.getFirst(), marker));
+            Form.When observedAt =
+                liveProbe
+                    ? new Form.When(Instant.now().minus(1, ChronoUnit.MINUTES), "EXACT")
+                    : forms.getFirst().observedAt();
+            forms.set(0, Workload.withMarker(forms.getFirst(), marker, observedAt));
           }
           List<Form> sent = forms;
           inFlight.incrementAndGet();
@@ -148,6 +168,7 @@ public final class TimeToSearchable {
                       new Probe(
                           marker,
                           batch.submitter().username(),
+                          liveProbe,
                           System.nanoTime(),
                           System.currentTimeMillis()));
                 }
@@ -177,7 +198,8 @@ public final class TimeToSearchable {
     watcher.awaitTermination(10, TimeUnit.SECONDS);
     senders.shutdown();
     senders.awaitTermination(60, TimeUnit.SECONDS);
-    return new Result(perSecond, achieved, seconds, latencies, lost.get(), phases());
+    return new Result(
+        perSecond, achieved, seconds, latencies, live, pastMonths, lost.get(), phases());
   }
 
   /**
@@ -233,7 +255,12 @@ public final class TimeToSearchable {
    * and times the answer that returns it. Asking the hub only once Elasticsearch has the event
    * keeps the benchmark's own polling from loading the hub it measures.
    */
-  private void watch(Latencies latencies, AtomicInteger lost, ExecutorService senders) {
+  private void watch(
+      Latencies latencies,
+      Latencies live,
+      Latencies pastMonths,
+      AtomicInteger lost,
+      ExecutorService senders) {
     try {
       List<Probe> probes = new ArrayList<>(outstanding.values());
       if (probes.isEmpty()) {
@@ -252,7 +279,8 @@ public final class TimeToSearchable {
         Probe probe = probes.get(i);
         if (indexed.get(i) && outstanding.remove(probe.marker()) != null) {
           long visibleAtMs = System.currentTimeMillis();
-          senders.execute(() -> confirm(probe, visibleAtMs, latencies, lost));
+          Latencies kind = probe.live() ? live : pastMonths;
+          senders.execute(() -> confirm(probe, visibleAtMs, List.of(latencies, kind), lost));
         }
       }
     } catch (RuntimeException e) {
@@ -261,7 +289,9 @@ public final class TimeToSearchable {
   }
 
   /** Searches the hub for an indexed probe until the answer returns it (at once, normally). */
-  private void confirm(Probe probe, long visibleAtMs, Latencies latencies, AtomicInteger lost) {
+  private void confirm(
+      Probe probe, long visibleAtMs, List<Latencies> recordedIn, AtomicInteger lost) {
+    Latencies latencies = recordedIn.getFirst();
     Map<String, String> parameters =
         Map.of(
             "q", probe.marker(), "purpose", "Benchmark: is my report searchable yet", "size", "1");
@@ -269,7 +299,8 @@ public final class TimeToSearchable {
     while (System.nanoTime() < deadline) {
       try {
         if (hub.search(probe.username(), parameters).path("total").asLong() > 0) {
-          latencies.record(System.nanoTime() - probe.acknowledgedAt());
+          long took = System.nanoTime() - probe.acknowledgedAt();
+          recordedIn.forEach(times -> times.record(took));
           found.add(new Found(probe, visibleAtMs, System.currentTimeMillis()));
           return;
         }

@@ -73,12 +73,17 @@ public final class Workload {
 
   /** The form with a word appended to its summary, so a search for the word finds its event. */
   public static Form withMarker(Form form, String marker) {
+    return withMarker(form, marker, form.observedAt());
+  }
+
+  /** The form with the marker, and observed when given: a live report, or one of the past. */
+  public static Form withMarker(Form form, String marker, Form.When observedAt) {
     String summary = form.summary() + " " + marker;
     return switch (form) {
       case Form.Police p ->
           new Form.Police(
               p.reference(),
-              p.observedAt(),
+              observedAt,
               p.where(),
               p.indicators(),
               summary,
@@ -91,7 +96,7 @@ public final class Workload {
       case Form.TradingStandards t ->
           new Form.TradingStandards(
               t.reference(),
-              t.observedAt(),
+              observedAt,
               t.where(),
               t.indicators(),
               summary,
@@ -104,7 +109,7 @@ public final class Workload {
       case Form.Safeguarding s ->
           new Form.Safeguarding(
               s.reference(),
-              s.observedAt(),
+              observedAt,
               s.where(),
               s.indicators(),
               summary,
@@ -115,7 +120,7 @@ public final class Workload {
       case Form.Council c ->
           new Form.Council(
               c.reference(),
-              c.observedAt(),
+              observedAt,
               c.where(),
               c.indicators(),
               summary,

@@ -14,6 +14,9 @@ import uk.crossline.model.Topics;
  * @param retryInitialInterval first wait after Elasticsearch could not take a batch
  * @param retryMaxInterval the longest wait between retries; retries go on until it is back
  * @param generationRefresh how old the knowledge of the live and building generations may be
+ * @param pastMonthsRefresh how often the indices of months before the current one refresh: a
+ *     backfill writes to many of them at once, and each refresh makes a segment to merge; the
+ *     current month's index keeps the template's second
  */
 @ConfigurationProperties("crossline.indexer")
 public record IndexerSettings(
@@ -22,4 +25,5 @@ public record IndexerSettings(
     @DefaultValue("2") int concurrency,
     @DefaultValue("500ms") Duration retryInitialInterval,
     @DefaultValue("30s") Duration retryMaxInterval,
-    @DefaultValue("2s") Duration generationRefresh) {}
+    @DefaultValue("2s") Duration generationRefresh,
+    @DefaultValue("5s") Duration pastMonthsRefresh) {}

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
@@ -14,6 +15,8 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,6 +48,7 @@ public class Generations {
   private final ElasticsearchClient client;
   private final Clock clock;
   private final Duration refresh;
+  private final Duration pastMonthsRefresh;
   private final Set<String> existingIndices = ConcurrentHashMap.newKeySet();
   private volatile boolean templateApplied;
   private volatile State cached;
@@ -65,6 +69,7 @@ public class Generations {
     this.client = client;
     this.clock = clock;
     this.refresh = settings.generationRefresh();
+    this.pastMonthsRefresh = settings.pastMonthsRefresh();
   }
 
   /** The state as of at most the refresh interval ago. */
@@ -287,18 +292,30 @@ public class Generations {
     forgetIndices();
   }
 
-  /** Creates an index of the projection unless it exists; live indices join the read alias. */
+  /**
+   * Creates an index of the projection unless it exists; live indices join the read alias. An index
+   * of a month before the current one refreshes less often ({@link
+   * IndexerSettings#pastMonthsRefresh}); when the current month's index is made, the month before
+   * it slows down too.
+   */
   public void ensureIndex(String name, boolean live) throws IOException {
     ensureTemplate();
     if (existingIndices.contains(name)) {
       return;
     }
+    YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    Optional<IntelligenceIndex.Parsed> parsed = IntelligenceIndex.parse(name);
+    boolean past = parsed.map(p -> p.month().isBefore(current)).orElse(false);
+    boolean created = true;
     try {
       client
           .indices()
           .create(
               c -> {
                 c.index(name);
+                if (past) {
+                  c.settings(s -> s.refreshInterval(pastMonthsRefresh()));
+                }
                 if (live) {
                   c.aliases(IntelligenceIndex.READ_ALIAS, a -> a);
                 }
@@ -308,8 +325,25 @@ public class Generations {
       if (!"resource_already_exists_exception".equals(e.error().type())) {
         throw e;
       }
+      created = false;
     }
     existingIndices.add(name);
+    if (created && parsed.isPresent() && parsed.get().month().equals(current)) {
+      String monthBefore =
+          IntelligenceIndex.name(parsed.get().generation(), current.minusMonths(1));
+      client
+          .indices()
+          .putSettings(
+              p ->
+                  p.index(monthBefore)
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .settings(s -> s.refreshInterval(pastMonthsRefresh())));
+    }
+  }
+
+  private Time pastMonthsRefresh() {
+    return Time.of(t -> t.time(pastMonthsRefresh.toMillis() + "ms"));
   }
 
   /**

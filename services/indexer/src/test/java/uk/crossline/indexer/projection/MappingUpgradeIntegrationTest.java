@@ -69,13 +69,14 @@ class MappingUpgradeIntegrationTest {
         .containsKey(EventAccess.GRANTS_FIELD);
   }
 
-  private static IndexerSettings settings() {
+  static IndexerSettings settings() {
     return new IndexerSettings(
         Topics.INTELLIGENCE_EVENTS,
         "unused",
         1,
         Duration.ofMillis(500),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
   }
 }
