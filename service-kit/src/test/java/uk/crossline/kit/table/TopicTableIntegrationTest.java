@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -244,18 +245,19 @@ class TopicTableIntegrationTest {
       assertThat(lagging.readUpToNow(Duration.ofMillis(500))).isFalse();
       assertThat(second).doesNotContainKey("handed-over");
 
-      // and once its reader goes on, readUpToNow returns with the record there
-      Thread.ofPlatform()
-          .start(
+      // and, asked again, once its reader goes on it is, with the record there as it returns
+      CompletableFuture<Boolean> upToNow =
+          CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  Thread.sleep(300);
+                  return lagging.readUpToNow(WAIT);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
+                  return false;
                 }
-                release.countDown();
               });
-      assertThat(lagging.readUpToNow(WAIT)).isTrue();
+      release.countDown();
+      assertThat(upToNow.get(30, TimeUnit.SECONDS)).isTrue();
       assertThat(second).containsEntry("handed-over", "1");
     } finally {
       release.countDown();
