@@ -77,8 +77,10 @@ run_bench() {
   step "Starting the services from their jars"
   # No retention runs: the demo data holds events past their review period, and a run deleting
   # them mid-measurement (the first comes 15 minutes after start, within the full mode) would take
-  # them from the counts the benchmark waits for.
-  indexer_start --crossline.retention.enabled=false
+  # them from the counts the benchmark waits for. BENCH_INDEXER_ARGS adds settings for a
+  # comparison, e.g. --crossline.indexer.past-months-refresh=1s (docs/decisions.md, Benchmark).
+  # shellcheck disable=SC2086
+  indexer_start --crossline.retention.enabled=false ${BENCH_INDEXER_ARGS:-}
   intake_start
   # Simulated analysts search far faster than people do: the rate limits (docs/search-api.md)
   # would refuse them. Lifted here, the limiter still runs on every call, so its cost is measured.

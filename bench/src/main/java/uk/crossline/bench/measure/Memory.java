@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Resident memory of each service and component, from /proc: the process a pid file names and its
- * descendants (Elasticsearch's launcher runs the server as a child, Keycloak's script its JVM).
+ * descendants (Elasticsearch's launcher runs the server as a child, Keycloak's script its JVM). For
+ * a JVM this benchmark may attach to (its own user's), also the live heap after a full collection:
+ * what the service holds, where the resident size is mostly what the JVM has not handed back.
  */
 public final class Memory {
 
@@ -28,12 +31,20 @@ public final class Memory {
               (name, pids) -> {
                 long rss = 0;
                 long peak = 0;
+                long live = 0;
                 for (long each : pids) {
                   rss += kibibytes(each, "VmRSS:");
                   peak += kibibytes(each, "VmHWM:");
+                  live += liveHeapBytes(each);
                 }
                 if (rss > 0) {
-                  figures.put(name, Map.of("rssMiB", rss / 1024, "peakRssMiB", peak / 1024));
+                  Map<String, Object> process = new LinkedHashMap<>();
+                  process.put("rssMiB", rss / 1024);
+                  process.put("peakRssMiB", peak / 1024);
+                  if (live > 0) {
+                    process.put("liveHeapMiB", live / (1024 * 1024));
+                  }
+                  figures.put(name, process);
                 }
               });
     } catch (IOException | NumberFormatException e) {
@@ -62,6 +73,46 @@ public final class Memory {
       ProcessHandle.of(parent).ifPresent(p -> p.children().forEach(child -> all.add(child.pid())));
     }
     return all;
+  }
+
+  /**
+   * The bytes of every object a full collection leaves, from {@code jcmd GC.class_histogram} (which
+   * collects first); 0 when the process is no JVM or not this user's.
+   */
+  static long liveHeapBytes(long pid) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Path output = null;
+    try {
+      output = Files.createTempFile("crossline-bench-jcmd", ".txt");
+      Process process =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return 0;
+      }
+      if (process.exitValue() != 0) {
+        return 0;
+      }
+      for (String line : Files.readAllLines(output).reversed()) {
+        String[] fields = line.strip().split("\\s+");
+        if (fields.length == 3 && fields[0].equals("Total")) {
+          return Long.parseLong(fields[2]);
+        }
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } finally {
+      if (output != null) {
+        output.toFile().delete();
+      }
+    }
   }
 
   static long kibibytes(long pid, String field) {

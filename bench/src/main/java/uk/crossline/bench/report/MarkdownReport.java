@@ -1,7 +1,5 @@
 package uk.crossline.bench.report;
 
-import java.util.Iterator;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** The report a person reads: the targets first, then each measurement, from results.json. */
@@ -130,18 +128,18 @@ public final class MarkdownReport {
     }
     md.append('\n');
     section(md, "Alerts: submission to webhook delivery", results.path("alerts"));
-    md.append("## Resident memory (MiB, process and its children, from /proc)\n\n");
-    md.append("| Process | RSS at the end | Peak RSS |\n|---|---|---|\n");
-    for (Iterator<Map.Entry<String, JsonNode>> it = results.path("memory").properties().iterator();
-        it.hasNext(); ) {
-      var entry = it.next();
-      md.append("| ")
-          .append(entry.getKey())
-          .append(" | ")
-          .append(entry.getValue().path("rssMiB"))
-          .append(" | ")
-          .append(entry.getValue().path("peakRssMiB"))
-          .append(" |\n");
+    md.append("## Memory (MiB, process and its children, from /proc; live heap from jcmd)\n\n");
+    md.append(
+        "| Process | RSS at the end | Peak RSS | Live heap after a full collection |\n"
+            + "|---|---|---|---|\n");
+    for (var entry : results.path("memory").properties()) {
+      JsonNode live = entry.getValue().path("liveHeapMiB");
+      row(
+          md,
+          entry.getKey(),
+          entry.getValue().path("rssMiB"),
+          entry.getValue().path("peakRssMiB"),
+          live.isMissingNode() ? "-" : live);
     }
     md.append("\nEvery figure, with the machine, is in results.json.\n");
     return md.toString();
