@@ -224,19 +224,7 @@ class TopicTableIntegrationTest {
     Map<String, String> first = new ConcurrentHashMap<>();
     Map<String, String> second = new ConcurrentHashMap<>();
     TopicTable writer = started(table(topic, first));
-    TopicTable lagging =
-        started(
-            new TopicTable(
-                kafka,
-                topic,
-                "kit-table-test-" + RUN,
-                WAIT,
-                (key, value) -> {
-                  if (key.equals("handed-over")) {
-                    awaitQuietly(release);
-                  }
-                  second.put(key, text(value));
-                }));
+    TopicTable lagging = started(heldUpTable(topic, second, WAIT, "handed-over", release));
     try {
       // when the first writes a record before handing work over (its write read back there)
       writer.publish("handed-over", bytes("1"));
@@ -272,19 +260,7 @@ class TopicTableIntegrationTest {
     String topic = newTopic("slow");
     CountDownLatch release = new CountDownLatch(1);
     Map<String, String> state = new ConcurrentHashMap<>();
-    TopicTable table =
-        started(
-            new TopicTable(
-                kafka,
-                topic,
-                "kit-table-test-" + RUN,
-                Duration.ofSeconds(1),
-                (key, value) -> {
-                  if (key.equals("slow")) {
-                    awaitQuietly(release);
-                  }
-                  state.put(key, text(value));
-                }));
+    TopicTable table = started(heldUpTable(topic, state, Duration.ofSeconds(1), "slow", release));
     try {
       // when it publishes it, then the call fails once the wait is over, saying why
       assertThatThrownBy(() -> table.publish("slow", bytes("1")))
@@ -331,6 +307,26 @@ class TopicTableIntegrationTest {
   private static TopicTable table(String topic, Map<String, String> state) {
     return new TopicTable(
         kafka, topic, "kit-table-test-" + RUN, WAIT, (key, value) -> state.put(key, text(value)));
+  }
+
+  /** A table whose reader stops at the record of this key until the latch is released. */
+  private static TopicTable heldUpTable(
+      String topic,
+      Map<String, String> state,
+      Duration wait,
+      String heldAt,
+      CountDownLatch release) {
+    return new TopicTable(
+        kafka,
+        topic,
+        "kit-table-test-" + RUN,
+        wait,
+        (key, value) -> {
+          if (key.equals(heldAt)) {
+            awaitQuietly(release);
+          }
+          state.put(key, text(value));
+        });
   }
 
   /** A table whose tombstones remove their key from the state. */
