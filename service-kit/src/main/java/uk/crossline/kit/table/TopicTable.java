@@ -282,15 +282,14 @@ public final class TopicTable {
    */
   public boolean readUpToNow(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    // The reader notes every partition's position after each poll: none yet, nothing read yet.
+    List<TopicPartition> partitions = List.copyOf(positions.keySet());
+    if (partitions.isEmpty()) {
+      return false;
+    }
     Map<TopicPartition, Long> end;
-    try (var uncommitted =
-        new KafkaConsumer<>(consumerConfig("read_uncommitted"), keys(), values())) {
-      List<TopicPartition> partitions = partitions(uncommitted);
-      if (partitions == null) {
-        return false;
-      }
-      uncommitted.assign(partitions);
-      end = uncommitted.endOffsets(partitions, timeout);
+    try {
+      end = highWatermarks(partitions);
     } catch (KafkaException e) {
       return false;
     }
