@@ -280,7 +280,7 @@ public final class TimeToSearchable {
         if (indexed.get(i) && outstanding.remove(probe.marker()) != null) {
           long visibleAtMs = System.currentTimeMillis();
           Latencies kind = probe.live() ? live : pastMonths;
-          senders.execute(() -> confirm(probe, visibleAtMs, List.of(latencies, kind), lost));
+          senders.execute(() -> confirm(probe, visibleAtMs, latencies, kind, lost));
         }
       }
     } catch (RuntimeException e) {
@@ -290,8 +290,7 @@ public final class TimeToSearchable {
 
   /** Searches the hub for an indexed probe until the answer returns it (at once, normally). */
   private void confirm(
-      Probe probe, long visibleAtMs, List<Latencies> recordedIn, AtomicInteger lost) {
-    Latencies latencies = recordedIn.getFirst();
+      Probe probe, long visibleAtMs, Latencies latencies, Latencies ofKind, AtomicInteger lost) {
     Map<String, String> parameters =
         Map.of(
             "q", probe.marker(), "purpose", "Benchmark: is my report searchable yet", "size", "1");
@@ -300,7 +299,8 @@ public final class TimeToSearchable {
       try {
         if (hub.search(probe.username(), parameters).path("total").asLong() > 0) {
           long took = System.nanoTime() - probe.acknowledgedAt();
-          recordedIn.forEach(times -> times.record(took));
+          latencies.record(took);
+          ofKind.record(took);
           found.add(new Found(probe, visibleAtMs, System.currentTimeMillis()));
           return;
         }
