@@ -171,8 +171,21 @@ class PersonalDataCanaryBrowserIntegrationTest extends PortalBrowserTest {
   }
 
   /** The hits' sources, as Elasticsearch answered them. */
+  /** The indices' documents matching the query, every write so far included (refreshed first). */
   private static String search(String indices, Map<String, Object> query)
       throws IOException, InterruptedException {
+    HttpResponse<String> refreshed =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        CrosslineStack.get().elasticsearchUrl()
+                            + "/"
+                            + indices
+                            + "/_refresh?ignore_unavailable=true&allow_no_indices=true"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
     String body = JSON.writeValueAsString(Map.of("size", 500, "query", query));
     HttpResponse<String> answer =
         HTTP.send(

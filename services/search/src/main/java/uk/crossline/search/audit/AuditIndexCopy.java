@@ -33,6 +33,11 @@ import uk.crossline.search.query.IntelligenceSearch;
  * The access log's copy in Elasticsearch as auditors read it, through the read alias: searched a
  * page at a time, or walked whole (through one point in time, so it scales past any result window)
  * to check every chain against its hashes.
+ *
+ * <p>Every read first refreshes the copy, so an auditor sees every entry copied so far, however
+ * recent. The copy's own refresh is slow (30 s, in its index template): every search writes an
+ * entry, and refreshing the copy each second cost Elasticsearch more per search than auditors' rare
+ * reads cost refreshing it themselves (docs/decisions.md, Benchmark).
  */
 @Component
 class AuditIndexCopy {
@@ -53,6 +58,7 @@ class AuditIndexCopy {
     List<Query> filters = filters(query);
     List<FieldValue> after = cursor(query.after());
     try {
+      refresh();
       SearchResponse<Map> response =
           client.search(
               s -> {
@@ -103,6 +109,7 @@ class AuditIndexCopy {
     Time keepAlive = Time.of(t -> t.time(settings.pointInTimeKeepAlive().toSeconds() + "s"));
     String pit;
     try {
+      refresh();
       pit =
           client
               .openPointInTime(
@@ -163,6 +170,13 @@ class AuditIndexCopy {
       close(pit);
     }
     return check.result();
+  }
+
+  /** Makes every entry copied so far visible to the read that follows. */
+  private void refresh() throws IOException {
+    client
+        .indices()
+        .refresh(r -> r.index(AuditIndex.READ_ALIAS).ignoreUnavailable(true).allowNoIndices(true));
   }
 
   /** Reads one document back into its entry and checks both the record and the copy's fields. */

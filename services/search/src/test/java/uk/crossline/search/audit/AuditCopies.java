@@ -3,6 +3,7 @@ package uk.crossline.search.audit;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,13 +35,16 @@ final class AuditCopies {
         new ByteArraySerializer());
   }
 
-  /** Waits until the auditors' copy holds exactly this many entries of the chain. */
+  /**
+   * Waits until the auditors' copy holds exactly this many entries of the chain, refreshing it
+   * before each count as search does before each auditor's read (its own refresh is slow).
+   */
   static void awaitCopied(ElasticsearchClient client, String chain, long entries) {
     await()
         .atMost(COPIED)
         .until(
             () ->
-                client
+                refreshed(client)
                     .count(
                         c ->
                             c.index(AuditIndex.READ_ALIAS)
@@ -49,5 +53,12 @@ final class AuditCopies {
                                 .query(q -> q.term(t -> t.field("chain").value(chain))))
                     .count(),
             count -> count == entries);
+  }
+
+  private static ElasticsearchClient refreshed(ElasticsearchClient client) throws IOException {
+    client
+        .indices()
+        .refresh(r -> r.index(AuditIndex.READ_ALIAS).ignoreUnavailable(true).allowNoIndices(true));
+    return client;
   }
 }

@@ -68,6 +68,54 @@ class AuditVerificationIntegrationTest {
   }
 
   @Test
+  void entriesJustCopiedAreFoundByAuditorsThoughTheCopyRefreshesOnlyEveryHalfMinute(
+      DemoTokens tokens) throws Exception {
+    // given: a chain just copied (read by id, which needs no refresh) into an index that refreshes
+    // every 30 s
+    String walked = copiedJustNow();
+
+    // when: an auditor walks the copy at once, then searches a second chain copied after the walk
+    JsonNode verification = verify(tokens, walked);
+    String searched = copiedJustNow();
+    JsonNode page =
+        new AuditApi(mvc, tokens)
+            .records(Map.of("purpose", "audit of a fresh chain", "chain", searched));
+
+    // then: each read refreshed the copy first, so each holds every entry
+    assertThat(AuditApi.chainIn(verification, "index", walked).get("records").asLong())
+        .isEqualTo(3);
+    assertThat(page.get("total").asLong()).isEqualTo(3);
+  }
+
+  /** A new chain of three entries, once the copy holds them all; not yet refreshed. */
+  private String copiedJustNow() throws Exception {
+    String chain = AuditChainsFixture.newChain();
+    List<AuditEntry> entries = AuditChainsFixture.chain(chain, 3);
+    String index = AuditIndex.name(entries.getFirst().at());
+    List<String> ids =
+        entries.stream().map(e -> AuditIndex.documentId(chain, e.sequence())).toList();
+    produce(entries);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                client.mget(m -> m.index(index).ids(ids), Map.class).docs().stream()
+                    .allMatch(doc -> doc.result() != null && doc.result().found()));
+    assertThat(
+            client
+                .indices()
+                .getSettings(g -> g.index(index))
+                .get(index)
+                .settings()
+                .index()
+                .refreshInterval()
+                .time())
+        .as("the copy's own refresh")
+        .isEqualTo("30s");
+    return chain;
+  }
+
+  @Test
   void searchableFieldEditedInTheIndexIsTheFirstBrokenLinkOfThatChainAndSequence(DemoTokens tokens)
       throws Exception {
     // given
