@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * older than that. Dates are read day first, as written in the UK; a two-digit year is the latest
  * year that is not in the future. Recent dates are shielded, so no other rule mistakes {@code
  * 01.02.2024 12} for a phone number.
+ *
+ * <p>Every pattern here needs a digit 0-9 ({@code \d} is 0-9 without {@code
+ * UNICODE_CHARACTER_CLASS}): the {@link Redactor} skips this scan for a text without one, so a
+ * pattern that could match without a digit must not be added here without changing that.
  */
 final class DatesInText {
 

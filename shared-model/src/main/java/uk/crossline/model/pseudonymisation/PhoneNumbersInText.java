@@ -10,7 +10,8 @@ import uk.crossline.model.vocabulary.IdentifierType;
  * Finds phone numbers in free text as people write them ({@code 07700 900123}, {@code
  * 07700-900-123}, {@code (01527) 123456}, {@code +44 (0)7700 900123}). A stretch of digit groups is
  * a phone number when the {@link Normaliser} would accept it, so whatever is redacted as a phone
- * could also have been tokenised as one.
+ * could also have been tokenised as one. Every number has a digit 0-9: the {@link Redactor} skips
+ * this scan for a text without one.
  */
 final class PhoneNumbersInText {
 

@@ -134,12 +134,12 @@ public final class Redactor {
     }
     // Each scan is skipped where the text lacks a character every match of it has: one pass over
     // the text instead of a pattern tried at every place in it (most of the intake's CPU).
-    boolean at = text.indexOf('@') >= 0;
-    if (at) {
+    boolean atSign = text.indexOf('@') >= 0;
+    if (atSign) {
       findAll(EMAIL_ADDRESS, text, findings, Rule.EMAIL, Optional.of(EMAIL));
     }
     if (hasDigit(text)) {
-      // \\d is 0-9 in these patterns, as in the phone numbers' scan.
+      // \d is 0-9 in these patterns, as in the phone numbers' scan.
       findings.addAll(DatesInText.find(text, context.today()));
       findings.addAll(PhoneNumbersInText.find(text));
       postcodes(text, keptPostcodes, findings);
@@ -161,7 +161,7 @@ public final class Redactor {
                                 Optional.of(markerOf(type))));
               }
             });
-    if (at) {
+    if (atSign) {
       findAll(HANDLE_MENTION, text, findings, Rule.HANDLE, Optional.of(HANDLE));
     }
     namePattern(context.names())
