@@ -185,7 +185,8 @@ public final class Elastic {
    * queries, fetches, refreshes, merges and flushes), to say after a stage where its time went.
    */
   public java.util.Map<String, Long> workTotals() {
-    Http.Answer answer = http.get(uri("/_stats/indexing,search,refresh,merge,flush"), null);
+    Http.Answer answer =
+        http.get(uri("/_stats/indexing,search,refresh,merge,flush,query_cache"), null);
     require(answer, "stats");
     JsonNode total = answer.json().path("_all").path("total");
     java.util.Map<String, Long> totals = new java.util.LinkedHashMap<>();
@@ -199,6 +200,10 @@ public final class Elastic {
     totals.put("mergeMs", total.path("merges").path("total_time_in_millis").asLong());
     totals.put("merges", total.path("merges").path("total").asLong());
     totals.put("flushMs", total.path("flush").path("total_time_in_millis").asLong());
+    // The filter cache: whether the access filters were answered from it or computed again.
+    totals.put("filterCacheHits", total.path("query_cache").path("hit_count").asLong());
+    totals.put("filterCacheMisses", total.path("query_cache").path("miss_count").asLong());
+    totals.put("filterCacheEvictions", total.path("query_cache").path("evictions").asLong());
     return totals;
   }
 
