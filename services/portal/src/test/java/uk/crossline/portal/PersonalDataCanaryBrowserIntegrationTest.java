@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.Topics;
 import uk.crossline.testsupport.CrosslineStack;
@@ -170,23 +169,17 @@ class PersonalDataCanaryBrowserIntegrationTest extends PortalBrowserTest {
     }
   }
 
-  /** The hits' sources, as Elasticsearch answered them. */
   /** The indices' documents matching the query, every write so far included (refreshed first). */
   private static String search(String indices, Map<String, Object> query)
       throws IOException, InterruptedException {
-    HttpResponse<String> refreshed =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        CrosslineStack.get().elasticsearchUrl()
-                            + "/"
-                            + indices
-                            + "/_refresh?ignore_unavailable=true&allow_no_indices=true"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    post(indices, "_refresh", "");
     String body = JSON.writeValueAsString(Map.of("size", 500, "query", query));
+    return JSON.readTree(post(indices, "_search", body)).toString();
+  }
+
+  /** Elasticsearch's answer to a POST to the indices, which must be 200. */
+  private static String post(String indices, String action, String json)
+      throws IOException, InterruptedException {
     HttpResponse<String> answer =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -194,14 +187,15 @@ class PersonalDataCanaryBrowserIntegrationTest extends PortalBrowserTest {
                         CrosslineStack.get().elasticsearchUrl()
                             + "/"
                             + indices
-                            + "/_search?ignore_unavailable=true&allow_no_indices=true"))
+                            + "/"
+                            + action
+                            + "?ignore_unavailable=true&allow_no_indices=true"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    JsonNode hits = JSON.readTree(answer.body());
-    return hits.toString();
+    return answer.body();
   }
 
   private String report(String marker) {
