@@ -65,6 +65,12 @@ public final class SearchLoad {
 
   static final int PAGE = 20;
 
+  /**
+   * Long enough for the search service's hot paths to be compiled by C2: with 3 s it still spent
+   * 10-11 ms of CPU per search in the first level, against 2-5 ms once warm (docs/decisions.md).
+   */
+  static final int WARM_UP_SECONDS = 10;
+
   /** One level of load: through the hub and straight to Elasticsearch. */
   public record Level(
       int analysts,
@@ -117,8 +123,8 @@ public final class SearchLoad {
   public List<Level> run(List<Integer> levels, int seconds, List<String> words)
       throws InterruptedException {
     // Warm both paths up (connections, compiled code) before anything is timed.
-    measure(4, 3, words, true);
-    measure(4, 3, words, false);
+    measure(4, WARM_UP_SECONDS, words, true);
+    measure(4, WARM_UP_SECONDS, words, false);
     List<Level> results = new ArrayList<>();
     for (int analysts : levels) {
       Measured viaHub = measure(analysts, seconds, words, true);
