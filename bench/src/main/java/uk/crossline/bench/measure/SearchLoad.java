@@ -66,8 +66,9 @@ public final class SearchLoad {
   static final int PAGE = 20;
 
   /**
-   * Long enough for the search service's hot paths to be compiled by C2: with 3 s it still spent
-   * 10-11 ms of CPU per search in the first level, against 2-5 ms once warm (docs/decisions.md).
+   * A search service minutes old is still compiling its hot paths, and the stage before leaves work
+   * behind: 10 s lets both settle before anything is timed (with 3 s the first level cost the
+   * service 10-11 ms of CPU per search, against 3-5 ms later at the same rate; docs/decisions.md).
    */
   static final int WARM_UP_SECONDS = 10;
 
