@@ -45,7 +45,7 @@ class ProjectionIntegrationTest {
     Events.publish(events);
 
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.activeCount(batch) == 10_000);
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> projected.activeCount(batch) == 10_000);
     assertThat(projected.distinctActive(batch)).isEqualTo(10_000);
   }
 
@@ -56,7 +56,10 @@ class ProjectionIntegrationTest {
     Events.publish(List.of(report));
 
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.copies(report.eventId()).size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> projected.copies(report.eventId()).size() == 1);
     var hit = projected.copies(report.eventId()).getFirst();
     assertThat(hit.index())
         .isEqualTo(
@@ -85,7 +88,10 @@ class ProjectionIntegrationTest {
     Events.publishBehind(older, marker);
 
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.copies(marker.eventId()).size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> projected.copies(marker.eventId()).size() == 1);
     var copies = projected.copies(report.eventId());
     assertThat(copies).hasSize(1);
     assertThat(copies.getFirst().version()).isEqualTo(3);
@@ -101,11 +107,15 @@ class ProjectionIntegrationTest {
 
     Events.publish(List.of(report));
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.copies(report.eventId()).size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> projected.copies(report.eventId()).size() == 1);
     Events.publish(List.of(moved));
 
     await()
         .atMost(PATIENCE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               var copies = projected.copies(report.eventId());
@@ -122,10 +132,14 @@ class ProjectionIntegrationTest {
         Events.amendment(report, 2, Instant.parse("2026-03-02T09:00:00Z"), "march after all");
     Events.publish(List.of(report));
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.copies(report.eventId()).size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> projected.copies(report.eventId()).size() == 1);
     Events.publish(List.of(moved));
     await()
         .atMost(PATIENCE)
+        .ignoreExceptions()
         .until(
             () ->
                 projected.copies(report.eventId()).size() == 1
@@ -136,7 +150,10 @@ class ProjectionIntegrationTest {
     var marker = Events.report(Events.batch(), 0, NOVEMBER, "marker");
     Events.publish(List.of(report));
     Events.publishBehind(report, marker);
-    await().atMost(PATIENCE).until(() -> projected.copies(marker.eventId()).size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(() -> projected.copies(marker.eventId()).size() == 1);
 
     // then January did not get the report back: March's amended copy is the only one
     var copies = projected.copies(report.eventId());
@@ -151,10 +168,10 @@ class ProjectionIntegrationTest {
 
     Events.publish(List.of(report));
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.activeCount(batch) == 1);
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> projected.activeCount(batch) == 1);
     Events.publish(List.of(Events.retraction(report, 2)));
 
-    await().atMost(PATIENCE).until(() -> projected.activeCount(batch) == 0);
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> projected.activeCount(batch) == 0);
     var tombstone = projected.copies(report.eventId()).getFirst();
     assertThat(tombstone.source().get("status")).isEqualTo("RETRACTED");
     assertThat(tombstone.source()).doesNotContainKey("summary");
@@ -177,6 +194,7 @@ class ProjectionIntegrationTest {
 
     await()
         .atMost(PATIENCE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               var copies = projected.copies(last.eventId());
@@ -200,9 +218,10 @@ class ProjectionIntegrationTest {
     Events.publish(List.of(after));
 
     var projected = new Projected(client);
-    await().atMost(PATIENCE).until(() -> projected.activeCount(batch) == 1);
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> projected.activeCount(batch) == 1);
     await()
         .atMost(PATIENCE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               var dead = deadLetters(poisonKey);
