@@ -53,6 +53,12 @@ final class Events {
   }
 
   static IntelligenceReported report(String batch, int n, Instant observedAt, String summary) {
+    return report(batch, n, observedAt, summary, Tlp.GREEN);
+  }
+
+  /** A report under another marking, shared with nobody by name or type. */
+  static IntelligenceReported report(
+      String batch, int n, Instant observedAt, String summary, Tlp tlp) {
     String originRefHash = batch + "-" + n;
     return new IntelligenceReported(
         1,
@@ -61,7 +67,7 @@ final class Events {
         POLICE,
         Instant.parse("2026-11-20T10:00:00Z"),
         originRefHash,
-        content(observedAt, summary, Category.DEAL_LINE));
+        content(observedAt, summary, Category.DEAL_LINE, tlp));
   }
 
   static IntelligenceAmended amendment(
@@ -89,6 +95,11 @@ final class Events {
   }
 
   static IntelligenceReport content(Instant observedAt, String summary, Category category) {
+    return content(observedAt, summary, category, Tlp.GREEN);
+  }
+
+  static IntelligenceReport content(
+      Instant observedAt, String summary, Category category, Tlp tlp) {
     return new IntelligenceReport(
         new ObservedAt(observedAt, ObservedAt.Precision.DAY),
         category,
@@ -100,7 +111,7 @@ final class Events {
         List.of(),
         List.of(),
         Optional.empty(),
-        Marking.official(Tlp.GREEN),
+        Marking.official(tlp),
         SharingScope.none());
   }
 

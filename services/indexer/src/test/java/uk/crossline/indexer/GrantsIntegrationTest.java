@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.Topics;
+import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.accessrequest.AccessApproved;
 import uk.crossline.model.accessrequest.AccessRefused;
 import uk.crossline.model.accessrequest.AccessRequest;
@@ -36,6 +37,7 @@ import uk.crossline.model.accessrequest.AccessRequested;
 import uk.crossline.model.accessrequest.Decision;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.IntelligenceReported;
+import uk.crossline.model.vocabulary.Tlp;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 import uk.crossline.testsupport.CrosslineStack;
 import uk.crossline.testsupport.DemoTokens;
@@ -60,16 +62,19 @@ class GrantsIntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired ElasticsearchClient client;
+  @Autowired AccessPolicy policy;
 
   @Test
   void anApprovalGrantsTheEventAndTheGrantSurvivesAnAmendmentAndARebuild(DemoTokens tokens)
       throws Exception {
-    // given a projected report
+    // given a projected report, AMBER+STRICT and shared with nobody: it reaches its originator only
     String batch = Events.batch();
-    IntelligenceReported report = Events.report(batch, 1, NOVEMBER, "granted report");
+    IntelligenceReported report =
+        Events.report(batch, 1, NOVEMBER, "granted report", Tlp.AMBER_STRICT);
     Events.publish(List.of(report));
     var projected = new Projected(client);
     await().atMost(PATIENCE).until(() -> projected.copies(report.eventId()).size() == 1);
+    assertThat(reach(projected, report.eventId())).containsExactly(stamp(POLICE));
 
     // when its originator approves Bromsgrove's request, another agency "approves" Wyre Forest's,
     // and trading standards' request is refused before an approval of it arrives
@@ -84,11 +89,13 @@ class GrantsIntegrationTest {
     publish(AccessRefused.of(refusedFirst, decision()));
     publish(AccessApproved.of(refusedFirst, decision()));
 
-    // then the document carries Bromsgrove's grant only
+    // then the document carries Bromsgrove's grant only, and reaches Bromsgrove by it
     await()
         .atMost(PATIENCE)
         .untilAsserted(
             () -> assertThat(grants(projected, report.eventId())).containsExactly("bromsgrove-dc"));
+    assertThat(reach(projected, report.eventId()))
+        .containsExactlyInAnyOrder(stamp(BROMSGROVE), stamp(POLICE));
 
     // when the report is amended, then the new revision keeps the grant
     Events.publish(List.of(Events.amendment(report, 2, NOVEMBER, "granted report, amended")));
@@ -99,16 +106,21 @@ class GrantsIntegrationTest {
               Hit<Map> copy = projected.copies(report.eventId()).getFirst();
               assertThat(((Number) copy.source().get("version")).longValue()).isEqualTo(2);
               assertThat(grants(projected, report.eventId())).containsExactly("bromsgrove-dc");
+              assertThat(reach(projected, report.eventId())).contains(stamp(BROMSGROVE));
             });
 
     // and an approval that arrives before its event is indexed comes with the event
-    IntelligenceReported late = Events.report(batch, 2, NOVEMBER, "granted before indexed");
+    IntelligenceReported late =
+        Events.report(batch, 2, NOVEMBER, "granted before indexed", Tlp.AMBER_STRICT);
     publish(AccessApproved.of(request(late.eventId(), POLICE, BROMSGROVE), decision()));
     Events.publish(List.of(late));
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> assertThat(grants(projected, late.eventId())).containsExactly("bromsgrove-dc"));
+            () -> {
+              assertThat(grants(projected, late.eventId())).containsExactly("bromsgrove-dc");
+              assertThat(reach(projected, late.eventId())).contains(stamp(BROMSGROVE));
+            });
 
     // when the projection is rebuilt from Kafka
     String started =
@@ -151,7 +163,24 @@ class GrantsIntegrationTest {
       Hit<Map> copy = projected.copies(event.eventId()).getFirst();
       assertThat(copy.index()).contains("-g" + target + "-");
       assertThat(grants(projected, event.eventId())).containsExactly("bromsgrove-dc");
+      assertThat(reach(projected, event.eventId())).contains(stamp(BROMSGROVE), stamp(POLICE));
     }
+    // (the amendment made the first GREEN; the second, still AMBER+STRICT, reaches the grantee
+    // only)
+    assertThat(reach(projected, late.eventId()))
+        .containsExactlyInAnyOrder(stamp(BROMSGROVE), stamp(POLICE));
+  }
+
+  /** The agencies the event's document says it reaches, as the access policy stamps them. */
+  @SuppressWarnings("unchecked")
+  private List<String> reach(Projected projected, EventId eventId) throws Exception {
+    Map<String, Object> source = projected.copies(eventId).getFirst().source();
+    assertThat(source.get("reachPolicy")).isEqualTo(policy.reachPolicy());
+    return (List<String>) source.get("reach");
+  }
+
+  private String stamp(AgencyId agency) {
+    return policy.stamp(agency);
   }
 
   @SuppressWarnings("unchecked")

@@ -11,20 +11,32 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.projection.IntelligenceIndex;
 
 /**
  * The live projection as the tests write into it, as the indexer would: the indices of the
- * generation search reads now, created with the read alias when a test is the first to need one.
- * Tests write only their own documents and never delete an index: others write beside them.
+ * generation search reads now, created with the read alias when a test is the first to need one,
+ * and every document stamped with the agencies it reaches under the bundled access policy. Tests
+ * write only their own documents and never delete an index: others write beside them.
  */
 public final class Projection {
 
+  private static final AccessPolicy POLICY = AccessPolicy.bundled();
+
   private Projection() {}
+
+  /** A copy of the document as the indexer writes it: with the agencies it reaches. */
+  public static Map<String, Object> stamped(Map<String, Object> document) {
+    Map<String, Object> stamped = new LinkedHashMap<>(document);
+    POLICY.stampReach(stamped);
+    return stamped;
+  }
 
   /** The generation search reads now: the highest behind the read alias, 1 before there is one. */
   public static int liveGeneration(ElasticsearchClient client) throws IOException {
@@ -55,7 +67,7 @@ public final class Projection {
 
   /**
    * Writes documents (id to source) into the live generation's index of each one's month of
-   * observation ({@code observedAt}), in one refreshed bulk request.
+   * observation ({@code observedAt}), {@linkplain #stamped stamped}, in one refreshed bulk request.
    */
   public static void index(ElasticsearchClient client, Map<String, Map<String, Object>> documents)
       throws IOException {
@@ -71,7 +83,10 @@ public final class Projection {
           BulkOperation.of(
               b ->
                   b.index(
-                      i -> i.index(index).id(document.getKey()).document(document.getValue()))));
+                      i ->
+                          i.index(index)
+                              .id(document.getKey())
+                              .document(stamped(document.getValue())))));
     }
     var response = client.bulk(BulkRequest.of(b -> b.operations(operations).refresh(Refresh.True)));
     assertThat(response.errors()).as("writing documents into the projection").isFalse();

@@ -120,6 +120,51 @@ public sealed interface AccessFilter {
     }
   }
 
+  /**
+   * Whether the event reaches an agency, said two ways that agree on every document the indexer
+   * stamped under the same policy: as one term on the document's {@code reach} field, which the
+   * indexer works out from the policy when it writes the document, and as the policy's conditions
+   * on the fields that decide it. The term is far cheaper for Elasticsearch; the fields hold on any
+   * document. {@link #matches} reads the fields, and {@link #byReach} and {@link #byFields} choose.
+   */
+  record Reaches(Term byReach, AccessFilter byFields) implements AccessFilter {
+    public Reaches {
+      Objects.requireNonNull(byReach, "byReach");
+      Objects.requireNonNull(byFields, "byFields");
+    }
+
+    @Override
+    public boolean matches(Map<String, ?> document) {
+      return byFields.matches(document);
+    }
+  }
+
+  /**
+   * This filter with every {@link Reaches} as its term on {@code reach}: for a projection whose
+   * every live document the indexer stamped under the same policy as this filter's.
+   */
+  default AccessFilter byReach() {
+    return choose(this, true);
+  }
+
+  /** This filter with every {@link Reaches} as its conditions on the fields: for any projection. */
+  default AccessFilter byFields() {
+    return choose(this, false);
+  }
+
+  private static AccessFilter choose(AccessFilter filter, boolean byReach) {
+    return switch (filter) {
+      case Reaches reaches -> byReach ? reaches.byReach() : choose(reaches.byFields(), false);
+      case AllOf all -> allOf(all.filters().stream().map(f -> choose(f, byReach)).toList());
+      case AnyOf any -> anyOf(any.filters().stream().map(f -> choose(f, byReach)).toList());
+      case Not not -> not(choose(not.filter(), byReach));
+      case MatchAll all -> all;
+      case MatchNone none -> none;
+      case Term term -> term;
+      case Terms terms -> terms;
+    };
+  }
+
   static AccessFilter matchAll() {
     return new MatchAll();
   }

@@ -7,16 +7,22 @@ import static uk.crossline.model.access.AccessFilter.not;
 import static uk.crossline.model.access.AccessFilter.term;
 import static uk.crossline.model.access.AccessFilter.terms;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import uk.crossline.model.AgencyId;
 import uk.crossline.model.Caller;
@@ -48,6 +54,13 @@ import uk.crossline.model.vocabulary.Tlp;
  * (SUBSCRIBE_ALERTS) or statistics (READ_STATISTICS). A caller whose agency the partnership does
  * not list, or whose token gives the agency another type than the partnership file does, sees
  * nothing.
+ *
+ * <p>What an event reaches is also written into its document: the indexer {@linkplain #stampReach
+ * stamps} it with the agencies it reaches, each as a stamp of this policy's {@linkplain
+ * #reachPolicy fingerprint}, so that a filter can be one term instead of the conditions above. The
+ * filters hold both forms ({@link AccessFilter.Reaches}); search asks for the term only while every
+ * live document bears this policy's stamps, and a document stamped under another policy never
+ * matches one (a change of partnership hides, it never shows).
  */
 public final class AccessPolicy {
 
@@ -55,8 +68,16 @@ public final class AccessPolicy {
   private static final Set<Tlp> NAMED = EnumSet.of(Tlp.AMBER, Tlp.AMBER_STRICT);
   private static final Set<Tlp> GRANTABLE = EnumSet.complementOf(EnumSet.of(Tlp.RED));
 
+  /**
+   * The version of the rules of {@link Party#receives}, part of the {@linkplain #reachPolicy
+   * fingerprint}: raise it with any change to them, so that documents stamped under the old rules
+   * stop matching and search reads the fields until the projection is rebuilt.
+   */
+  private static final int REACH_RULES = 1;
+
   private final Partnership partnership;
   private final Map<AgencyId, Party> parties = new HashMap<>();
+  private final String reachPolicy;
 
   public AccessPolicy(Partnership partnership) {
     this.partnership = Objects.requireNonNull(partnership, "partnership");
@@ -64,6 +85,7 @@ public final class AccessPolicy {
       parties.put(
           agency.id(), new Party(agency, partnership.agreementOf(agency.id()).orElseThrow()));
     }
+    this.reachPolicy = fingerprint(parties.values());
   }
 
   /** The policy of the partnership bundled with this build. */
@@ -87,7 +109,7 @@ public final class AccessPolicy {
 
   /** The events {@link #canSee} lets the caller see, as a filter on the projection's documents. */
   public AccessFilter filterFor(Caller caller) {
-    return party(caller, Channel.SEARCH).map(Party::receivesFilter).orElse(matchNone());
+    return party(caller, Channel.SEARCH).map(this::receivesFilter).orElse(matchNone());
   }
 
   /**
@@ -140,7 +162,7 @@ public final class AccessPolicy {
                 allOf(
                     term(Fields.STATUS, DocumentStatus.ACTIVE.name()),
                     tlpTerms(partnership.matchDisclosure()),
-                    not(party.receivesFilter())))
+                    not(receivesFilter(party))))
         .orElse(matchNone());
   }
 
@@ -162,7 +184,7 @@ public final class AccessPolicy {
 
   /** The events {@link #mayBeAlerted} lets reach the subscriber, as a filter. */
   public AccessFilter alertFilterFor(Caller subscriber) {
-    return party(subscriber, Channel.ALERTS).map(Party::receivesFilter).orElse(matchNone());
+    return party(subscriber, Channel.ALERTS).map(this::receivesFilter).orElse(matchNone());
   }
 
   /** Whether the caller may read the partnership's statistics at all. */
@@ -180,7 +202,82 @@ public final class AccessPolicy {
 
   /** The events {@link #countsInStatistics} counts for the caller, as a filter. */
   public AccessFilter statisticsFilterFor(Caller caller) {
-    return party(caller, Channel.STATISTICS).map(Party::receivesFilter).orElse(matchNone());
+    return party(caller, Channel.STATISTICS).map(this::receivesFilter).orElse(matchNone());
+  }
+
+  /**
+   * A fingerprint of all that decides which agencies an event reaches besides the event itself:
+   * each agency's id and type, the markings and categories its agreement admits, whether AMBER
+   * shared with its type reaches it, and the version of the rules. Any change to one of these
+   * changes it, and the indexer's stamps with it.
+   */
+  public String reachPolicy() {
+    return reachPolicy;
+  }
+
+  /**
+   * Writes into a projection document the agencies its event reaches, each as this policy's stamp
+   * ({@code reach}), and this policy's fingerprint ({@code reachPolicy}); worked out from the
+   * document's own fields, its grants included, so the document must be complete first. A retracted
+   * event reaches nobody.
+   *
+   * @throws IllegalArgumentException when a field the policy needs is missing or unknown
+   */
+  public void stampReach(Map<String, Object> document) {
+    EventAccess event = EventAccess.fromDocument(document);
+    document.put(
+        Fields.REACH,
+        parties.values().stream()
+            .filter(party -> party.receives(event))
+            .map(party -> stamp(party.agency().id()))
+            .sorted()
+            .toList());
+    document.put(Fields.REACH_POLICY, reachPolicy);
+  }
+
+  /**
+   * Live documents this policy did not stamp: none of them may be matched by {@link
+   * AccessFilter#byReach} filters, so search reads the fields while there is one.
+   */
+  public AccessFilter unstamped() {
+    return allOf(
+        term(Fields.STATUS, DocumentStatus.ACTIVE.name()),
+        not(term(Fields.REACH_POLICY, reachPolicy)));
+  }
+
+  private AccessFilter receivesFilter(Party party) {
+    return party.receivesFilter(stamp(party.agency().id()));
+  }
+
+  /** How {@link #stampReach} writes that the event reaches this agency. */
+  public String stamp(AgencyId agency) {
+    return reachPolicy + "/" + agency.value();
+  }
+
+  private static String fingerprint(Collection<Party> parties) {
+    StringBuilder text = new StringBuilder("rules ").append(REACH_RULES).append('\n');
+    parties.stream()
+        .sorted(Comparator.comparing(party -> party.agency().id().value()))
+        .forEach(
+            party ->
+                text.append(party.agency().id().value())
+                    .append(' ')
+                    .append(party.agency().type())
+                    .append(' ')
+                    .append(new TreeSet<>(party.agreement().markings()))
+                    .append(' ')
+                    .append(party.agreement().amberByAgencyType())
+                    .append(' ')
+                    .append(new TreeSet<>(party.agreement().categories()))
+                    .append('\n'));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** The caller's agency as the partnership file knows it, if the token agrees with the file. */
@@ -240,8 +337,11 @@ public final class AccessPolicy {
       return marked && agreement.admits(tlp, category);
     }
 
-    /** {@link #receives} as a filter; built from the same agreement, clause by clause. */
-    AccessFilter receivesFilter() {
+    /**
+     * {@link #receives} as a filter: the policy's stamp for this agency on {@code reach}, or the
+     * conditions on the fields, built from the same agreement clause by clause.
+     */
+    AccessFilter receivesFilter(String stamp) {
       String id = agency.id().value();
       List<AccessFilter> byMarking = new ArrayList<>();
       byMarking.add(tlpTerms(intersection(OPEN, agreement.markings())));
@@ -259,12 +359,14 @@ public final class AccessPolicy {
           agreement.categories().containsAll(EnumSet.allOf(Category.class))
               ? AccessFilter.matchAll()
               : terms(Fields.CATEGORY, agreement.categories().stream().map(Enum::name).toList());
-      return allOf(
-          term(Fields.STATUS, DocumentStatus.ACTIVE.name()),
-          anyOf(
-              term(Fields.AGENCY_ID, id),
-              allOf(tlpTerms(GRANTABLE), term(Fields.GRANTS, id)),
-              allOf(anyOf(byMarking), categories)));
+      AccessFilter byFields =
+          allOf(
+              term(Fields.STATUS, DocumentStatus.ACTIVE.name()),
+              anyOf(
+                  term(Fields.AGENCY_ID, id),
+                  allOf(tlpTerms(GRANTABLE), term(Fields.GRANTS, id)),
+                  allOf(anyOf(byMarking), categories)));
+      return new AccessFilter.Reaches(new AccessFilter.Term(Fields.REACH, stamp), byFields);
     }
 
     private static Set<Tlp> intersection(Set<Tlp> a, Set<Tlp> b) {

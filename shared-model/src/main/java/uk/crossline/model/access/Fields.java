@@ -15,5 +15,11 @@ final class Fields {
   static final String CATEGORY = "category";
   static final String GRANTS = "grants";
 
+  /** The agencies the event reaches, as stamps of the policy that worked them out. */
+  static final String REACH = "reach";
+
+  /** Which policy wrote {@link #REACH}. */
+  static final String REACH_POLICY = "reachPolicy";
+
   private Fields() {}
 }

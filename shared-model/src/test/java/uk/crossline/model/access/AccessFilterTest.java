@@ -111,4 +111,20 @@ class AccessFilterTest {
     assertThat(new AccessFilter.Terms("marking.tlp", List.of("GREEN", "CLEAR", "GREEN")).values())
         .containsExactly("CLEAR", "GREEN");
   }
+
+  @Test
+  void reachesWhenChosenThenEachTakesItsTermOrItsFieldsAndInMemoryReadsTheFields() {
+    AccessFilter byFields = term("agency.id", "redditch-bc");
+    AccessFilter reaches =
+        new AccessFilter.Reaches(new AccessFilter.Term("reach", "p/x"), byFields);
+    AccessFilter filter = allOf(term("status", "ACTIVE"), not(anyOf(reaches, term("grants", "x"))));
+
+    assertThat(filter.byReach())
+        .isEqualTo(
+            allOf(term("status", "ACTIVE"), not(anyOf(term("reach", "p/x"), term("grants", "x")))));
+    assertThat(filter.byFields())
+        .isEqualTo(allOf(term("status", "ACTIVE"), not(anyOf(byFields, term("grants", "x")))));
+    assertThat(reaches.matches(DOCUMENT)).isTrue();
+    assertThat(reaches.byReach().matches(DOCUMENT)).isFalse();
+  }
 }

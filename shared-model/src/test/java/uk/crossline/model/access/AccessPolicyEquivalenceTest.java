@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ import uk.crossline.model.vocabulary.Tlp;
  * The in-memory decisions and the filters search puts into its queries are the same rule: for every
  * caller of every demo agency with each plausible set of roles, and every event of an exhaustive
  * set (each marking, scope, originating agency, category, status and grant), each decision agrees
- * with its filter evaluated on the event's document.
+ * with its filter evaluated on the event's document: on the fields that decide it, and on the reach
+ * the indexer stamps into the document from the same policy.
  */
 class AccessPolicyEquivalenceTest {
 
@@ -109,19 +111,31 @@ class AccessPolicyEquivalenceTest {
       AccessFilter filter = rule.filter().apply(caller);
       for (Case each : events.cases()) {
         boolean decided = rule.decision().test(caller, each.access());
-        boolean filtered = filter.matches(each.document());
-        if (decided != filtered) {
-          disagreements.add(
-              rule.name()
-                  + " "
-                  + decided
-                  + " but its filter "
-                  + filtered
-                  + " on "
-                  + each.label()
-                  + " "
-                  + each.access());
-        }
+        Map<String, Boolean> filtered =
+            Map.of(
+                "filter",
+                filter.matches(each.document()),
+                "filter on the fields",
+                filter.byFields().matches(each.document()),
+                "filter on the stamped reach",
+                filter.byReach().matches(each.stamped()));
+        filtered.forEach(
+            (form, matched) -> {
+              if (decided != matched) {
+                disagreements.add(
+                    rule.name()
+                        + " "
+                        + decided
+                        + " but its "
+                        + form
+                        + " "
+                        + matched
+                        + " on "
+                        + each.label()
+                        + " "
+                        + each.access());
+              }
+            });
         if (rule.name().equals("canSee") && decided) {
           seen++;
         }
@@ -141,7 +155,20 @@ class AccessPolicyEquivalenceTest {
     }
   }
 
-  private record Case(String label, EventAccess access, Map<String, Object> document) {}
+  /** An event, its document as written before the reach was known, and as the indexer stamps it. */
+  private record Case(
+      String label, EventAccess access, Map<String, Object> document, Map<String, Object> stamped) {
+
+    Case(String label, EventAccess access, Map<String, Object> document) {
+      this(label, access, document, stamped(document));
+    }
+
+    private static Map<String, Object> stamped(Map<String, Object> document) {
+      Map<String, Object> stamped = new LinkedHashMap<>(document);
+      POLICY.stampReach(stamped);
+      return stamped;
+    }
+  }
 
   /** The events of one caller's agency, each as described and, where reportable, as real. */
   private record Events(
@@ -244,7 +271,9 @@ class AccessPolicyEquivalenceTest {
             Fields.SCOPE_AGENCIES,
             Fields.SCOPE_AGENCY_TYPES,
             Fields.CATEGORY,
-            Fields.GRANTS)) {
+            Fields.GRANTS,
+            Fields.REACH,
+            Fields.REACH_POLICY)) {
       JsonNode mapping = properties;
       String[] path = field.split("\\.");
       for (int i = 0; i < path.length; i++) {
@@ -277,5 +306,86 @@ class AccessPolicyEquivalenceTest {
       assertThat(DocumentValues.of(document, field)).as(field).isNotEmpty();
     }
     assertThat(PARTNERSHIP.agencies()).hasSize(AGENCIES.size());
+
+    POLICY.stampReach(document);
+    assertThat(DocumentValues.of(document, Fields.REACH))
+        .containsExactly(
+            POLICY.reachPolicy() + "/" + REDDITCH_BC,
+            POLICY.reachPolicy() + "/" + WEST_MERCIA_POLICE,
+            POLICY.reachPolicy() + "/" + NorthWorcestershire.TRADING_STANDARDS);
+    assertThat(DocumentValues.of(document, Fields.REACH_POLICY))
+        .containsExactly(POLICY.reachPolicy());
+  }
+
+  @Test
+  void theReachPolicyIsTheSameForTheSamePartnershipAndChangesWithWhatDecidesTheReach() {
+    assertThat(new AccessPolicy(Partnership.bundled()).reachPolicy())
+        .isEqualTo(POLICY.reachPolicy())
+        .matches("[0-9a-f]{16}");
+
+    assertThat(changedAgreement().reachPolicy()).isNotEqualTo(POLICY.reachPolicy());
+  }
+
+  /**
+   * After the partnership changes, a document the indexer stamped under the old one matches no
+   * filter's reach (it hides rather than shows) and counts as unstamped, so search reads the fields
+   * until the projection is rebuilt.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("callers")
+  void aDocumentStampedUnderAnotherPolicyMatchesNoReachAndCountsAsUnstamped(Caller caller) {
+    AccessPolicy before = changedAgreement();
+    Map<String, Object> document = event().tlp(Tlp.CLEAR).from(WEST_MERCIA_POLICE).document();
+    Map<String, Object> stampedBefore = new LinkedHashMap<>(document);
+    before.stampReach(stampedBefore);
+    Map<String, Object> stampedNow = new LinkedHashMap<>(document);
+    POLICY.stampReach(stampedNow);
+
+    for (Rule rule : List.of(RULES.get(0), RULES.get(2), RULES.get(3))) {
+      AccessFilter filter = rule.filter().apply(caller);
+      assertThat(filter.byReach().matches(stampedBefore)).as(rule.name()).isFalse();
+      assertThat(filter.byReach().matches(stampedNow))
+          .as(rule.name())
+          .isEqualTo(rule.decision().test(caller, EventAccess.fromDocument(document)));
+    }
+    assertThat(POLICY.unstamped().matches(document)).isTrue();
+    assertThat(POLICY.unstamped().matches(stampedBefore)).isTrue();
+    assertThat(POLICY.unstamped().matches(stampedNow)).isFalse();
+  }
+
+  @Test
+  void aRetractedDocumentReachesNobodyAndNeedsNoStamp() {
+    Map<String, Object> document =
+        event().tlp(Tlp.CLEAR).from(WEST_MERCIA_POLICE).retracted().document();
+
+    POLICY.stampReach(document);
+
+    assertThat(DocumentValues.of(document, Fields.REACH)).isEmpty();
+    document.remove(Fields.REACH_POLICY);
+    assertThat(POLICY.unstamped().matches(document)).isFalse();
+  }
+
+  /** The bundled partnership with the police's agreement letting AMBER by type reach it or not. */
+  private static AccessPolicy changedAgreement() {
+    Map<AgencyType, Agreement> types = new EnumMap<>(PARTNERSHIP.typeAgreements());
+    Agreement police = types.get(AgencyType.POLICE);
+    types.put(
+        AgencyType.POLICE,
+        new Agreement(
+            police.search(),
+            police.alerts(),
+            police.statistics(),
+            police.markings(),
+            !police.amberByAgencyType(),
+            police.categories()));
+    return new AccessPolicy(
+        new Partnership(
+            PARTNERSHIP.version(),
+            PARTNERSHIP.name(),
+            PARTNERSHIP.agencies(),
+            types,
+            PARTNERSHIP.agencyAgreements(),
+            PARTNERSHIP.matchDisclosure(),
+            PARTNERSHIP.fieldAccess()));
   }
 }

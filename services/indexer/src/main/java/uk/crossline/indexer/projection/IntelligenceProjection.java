@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.crossline.model.AgencyId;
+import uk.crossline.model.access.AccessPolicy;
 import uk.crossline.model.access.EventAccess;
 import uk.crossline.model.event.EventId;
 import uk.crossline.model.event.IntelligenceEvent;
@@ -35,7 +36,8 @@ import uk.crossline.model.projection.IntelligenceIndex;
  * Applies a batch of events to one generation of the projection in one bulk request. Every document
  * carries its event's revision as an external version, so replaying a batch, or an older amendment
  * arriving after a newer one, changes nothing: the projection is exactly-once in effect on an
- * at-least-once stream.
+ * at-least-once stream. Every document is written complete: its event's fields, the grants its
+ * originator made, and the agencies it reaches under the access policy, worked out from both.
  */
 @Component
 public class IntelligenceProjection {
@@ -47,17 +49,20 @@ public class IntelligenceProjection {
   private final Counter stale;
   private final Timer bulkLatency;
   private final EventGrants grants;
+  private final AccessPolicy policy;
 
   IntelligenceProjection(
       ElasticsearchClient client,
       Generations generations,
       Clock clock,
       MeterRegistry meters,
-      EventGrants grants) {
+      EventGrants grants,
+      AccessPolicy policy) {
     this.client = client;
     this.generations = generations;
     this.clock = clock;
     this.grants = grants;
+    this.policy = policy;
     this.indexed = meters.counter("crossline.indexer.documents", "outcome", "indexed");
     this.stale = meters.counter("crossline.indexer.documents", "outcome", "stale");
     this.bulkLatency = meters.timer("crossline.indexer.bulk");
@@ -117,6 +122,7 @@ public class IntelligenceProjection {
         }
         Map<String, Object> source =
             withGrants(event, IntelligenceDocuments.source(event, clock.instant()));
+        policy.stampReach(source);
         operations.add(
             BulkOperation.of(
                 b ->
@@ -239,6 +245,7 @@ public class IntelligenceProjection {
       return true;
     }
     source.put(EventAccess.GRANTS_FIELD, wanted.stream().map(AgencyId::value).sorted().toList());
+    policy.stampReach(source);
     long version = current.version() == null ? 1 : current.version();
     client.index(
         i ->

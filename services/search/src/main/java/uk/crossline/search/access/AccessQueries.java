@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.stereotype.Component;
 import uk.crossline.model.access.AccessFilter;
 import uk.crossline.model.access.FieldAccess;
 import uk.crossline.model.projection.DocumentStatus;
@@ -12,31 +13,46 @@ import uk.crossline.model.projection.DocumentStatus;
 /**
  * Translates the policy's filter, term by term, into an Elasticsearch query. Nothing else decides
  * who sees what: the policy is written once, in shared-model, and tested against its in-memory twin
- * there.
+ * there. Each filter takes its reach form while every live document bears the policy's stamps
+ * ({@link ProjectionStamps}), its form on the fields otherwise.
  */
+@Component
 public final class AccessQueries {
 
-  private AccessQueries() {}
+  /**
+   * Internal to the hub: an agency's reference hash, who was granted access and whom the event
+   * reaches are never shown.
+   */
+  private static final List<String> ALWAYS_HIDDEN =
+      List.of("originRefHash", "grants", "reach", "reachPolicy");
 
-  /** Internal to the hub: an agency's reference hash and who was granted access are never shown. */
-  private static final List<String> ALWAYS_HIDDEN = List.of("originRefHash", "grants");
+  private final ProjectionStamps stamps;
+
+  AccessQueries(ProjectionStamps stamps) {
+    this.stamps = stamps;
+  }
 
   /**
    * What every read of the projection filters on: the caller's access filter, and live events only
    * (tombstones of retracted reports stay for the audit, never for search).
    */
-  public static Query visible(AccessFilter filter) {
+  public Query visible(AccessFilter filter) {
     return Query.of(
         q ->
             q.bool(
                 b ->
-                    b.filter(of(filter))
+                    b.filter(filter(filter))
                         .filter(
                             f ->
                                 f.term(
                                     t ->
                                         t.field("status")
                                             .value(FieldValue.of(DocumentStatus.ACTIVE.name()))))));
+  }
+
+  /** The filter alone, in the form the projection allows now. */
+  public Query filter(AccessFilter filter) {
+    return of(stamps.stamped() ? filter.byReach() : filter.byFields());
   }
 
   /** The document fields to leave out of every answer to a caller with these field rights. */
@@ -46,8 +62,10 @@ public final class AccessQueries {
     return hidden;
   }
 
-  public static Query of(AccessFilter filter) {
+  /** The filter as it is, each {@link AccessFilter.Reaches} in its form on the fields. */
+  static Query of(AccessFilter filter) {
     return switch (filter) {
+      case AccessFilter.Reaches reaches -> of(reaches.byFields());
       case AccessFilter.MatchAll all -> Query.of(q -> q.matchAll(m -> m));
       case AccessFilter.MatchNone none -> Query.of(q -> q.matchNone(m -> m));
       case AccessFilter.Term term ->

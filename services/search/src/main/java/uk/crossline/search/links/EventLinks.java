@@ -52,9 +52,11 @@ class EventLinks {
       List.of("eventId", "identifiers", "subjects", "premises");
 
   private final ElasticsearchClient client;
+  private final AccessQueries accessQueries;
 
-  EventLinks(ElasticsearchClient client) {
+  EventLinks(ElasticsearchClient client, AccessQueries accessQueries) {
     this.client = client;
+    this.accessQueries = accessQueries;
   }
 
   /** The event's identifiers, subjects and premises, if the caller may see the event. */
@@ -71,7 +73,7 @@ class EventLinks {
                           q ->
                               q.bool(
                                   b ->
-                                      b.filter(AccessQueries.visible(access))
+                                      b.filter(accessQueries.visible(access))
                                           .filter(f -> f.ids(i -> i.values(eventId.value()))))),
               Map.class);
       return response.hits().hits().stream()
@@ -111,7 +113,7 @@ class EventLinks {
               q ->
                   q.bool(
                       b ->
-                          b.filter(AccessQueries.visible(access))
+                          b.filter(accessQueries.visible(access))
                               .filter(AccessQueries.terms(sharing.field(), sharing.values()))
                               .mustNot(m -> m.ids(i -> i.values(eventId.value())))));
       searches.add(

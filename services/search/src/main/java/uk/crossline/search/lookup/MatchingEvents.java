@@ -25,9 +25,11 @@ class MatchingEvents {
   static final int MAX_EVENTS = 100;
 
   private final ElasticsearchClient client;
+  private final AccessQueries accessQueries;
 
-  MatchingEvents(ElasticsearchClient client) {
+  MatchingEvents(ElasticsearchClient client, AccessQueries accessQueries) {
     this.client = client;
+    this.accessQueries = accessQueries;
   }
 
   /**
@@ -50,7 +52,7 @@ class MatchingEvents {
                           q ->
                               q.bool(
                                   b ->
-                                      b.filter(AccessQueries.visible(access))
+                                      b.filter(accessQueries.visible(access))
                                           .filter(
                                               AccessQueries.terms(match.field(), match.values()))))
                       .sort(o -> o.field(f -> f.field("observedAt").order(SortOrder.Desc)))

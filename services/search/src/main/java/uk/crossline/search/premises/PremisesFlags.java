@@ -58,9 +58,11 @@ class PremisesFlags {
           "premises.uprn");
 
   private final ElasticsearchClient client;
+  private final AccessQueries accessQueries;
 
-  PremisesFlags(ElasticsearchClient client) {
+  PremisesFlags(ElasticsearchClient client, AccessQueries accessQueries) {
     this.client = client;
+    this.accessQueries = accessQueries;
   }
 
   /**
@@ -141,7 +143,7 @@ class PremisesFlags {
                           q ->
                               q.bool(
                                   b ->
-                                      b.filter(AccessQueries.visible(access))
+                                      b.filter(accessQueries.visible(access))
                                           .filter(AccessQueries.terms("premises.key", keys))))
                       .sort(o -> o.field(f -> f.field("observedAt").order(SortOrder.Asc)))
                       .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)))
@@ -220,7 +222,7 @@ class PremisesFlags {
                   IntelligenceSearch.onReadAlias(s)
                       .size(0)
                       .query(
-                          q -> q.bool(b -> b.filter(AccessQueries.visible(access)).filter(query)))
+                          q -> q.bool(b -> b.filter(accessQueries.visible(access)).filter(query)))
                       .aggregations("found", aggregation),
               Void.class);
       return response.aggregations().get("found");

@@ -77,9 +77,11 @@ public class IntelligenceSearch {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ElasticsearchClient client;
+  private final AccessQueries accessQueries;
 
-  IntelligenceSearch(ElasticsearchClient client) {
+  IntelligenceSearch(ElasticsearchClient client, AccessQueries accessQueries) {
     this.client = client;
+    this.accessQueries = accessQueries;
   }
 
   public SearchResult search(SearchCriteria criteria, AccessFilter access, FieldAccess fields) {
@@ -175,9 +177,9 @@ public class IntelligenceSearch {
   }
 
   /** The caller's access filter AND the criteria: one query for hits, totals, facets and tiles. */
-  private static Query query(SearchCriteria criteria, AccessFilter access) {
+  private Query query(SearchCriteria criteria, AccessFilter access) {
     List<Query> filters = new ArrayList<>();
-    filters.add(AccessQueries.visible(access));
+    filters.add(accessQueries.visible(access));
     criteria.filters().forEach((field, values) -> filters.add(AccessQueries.terms(field, values)));
     if (criteria.from().isPresent() || criteria.to().isPresent()) {
       filters.add(
@@ -247,7 +249,7 @@ public class IntelligenceSearch {
                           q ->
                               q.bool(
                                   b ->
-                                      b.filter(AccessQueries.visible(access))
+                                      b.filter(accessQueries.visible(access))
                                           .filter(f -> f.ids(i -> i.values(eventId.value()))))),
               Map.class);
       return response.hits().hits().stream()

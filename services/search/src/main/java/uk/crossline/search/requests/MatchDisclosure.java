@@ -34,11 +34,17 @@ public class MatchDisclosure {
   private final ElasticsearchClient client;
   private final AccessPolicy policy;
   private final MatchRefs refs;
+  private final AccessQueries accessQueries;
 
-  MatchDisclosure(ElasticsearchClient client, AccessPolicy policy, MatchRefs refs) {
+  MatchDisclosure(
+      ElasticsearchClient client,
+      AccessPolicy policy,
+      MatchRefs refs,
+      AccessQueries accessQueries) {
     this.client = client;
     this.policy = policy;
     this.refs = refs;
+    this.accessQueries = accessQueries;
   }
 
   /**
@@ -114,7 +120,7 @@ public class MatchDisclosure {
         q ->
             q.bool(
                 b ->
-                    b.filter(AccessQueries.of(policy.matchDisclosureFilterFor(caller)))
+                    b.filter(accessQueries.filter(policy.matchDisclosureFilterFor(caller)))
                         .filter(AccessQueries.terms(match.field(), match.values()))));
   }
 }

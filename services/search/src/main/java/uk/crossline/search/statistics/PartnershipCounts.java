@@ -39,9 +39,11 @@ class PartnershipCounts {
   private static final int VOCABULARY_BUCKETS = 100;
 
   private final ElasticsearchClient client;
+  private final AccessQueries accessQueries;
 
-  PartnershipCounts(ElasticsearchClient client) {
+  PartnershipCounts(ElasticsearchClient client, AccessQueries accessQueries) {
     this.client = client;
+    this.accessQueries = accessQueries;
   }
 
   RawCounts count(AccessFilter statisticsFilter, YearMonth from, YearMonth to) {
@@ -52,7 +54,7 @@ class PartnershipCounts {
             q ->
                 q.bool(
                     b ->
-                        b.filter(AccessQueries.visible(statisticsFilter))
+                        b.filter(accessQueries.visible(statisticsFilter))
                             .filter(
                                 f ->
                                     f.terms(

@@ -127,10 +127,11 @@ public final class LookupSeeds {
     return event;
   }
 
-  /** Writes (or rewrites) a document into the live November index, refreshed. */
+  /** Writes (or rewrites) a document into the live November index, stamped, refreshed. */
   public void write(EventId id, Map<String, Object> source) throws Exception {
     String index = Projection.liveIndex(client, Instant.parse("2026-11-07T10:00:00Z"));
-    client.index(i -> i.index(index).id(id.value()).document(source).refresh(Refresh.True));
+    Map<String, Object> stamped = Projection.stamped(source);
+    client.index(i -> i.index(index).id(id.value()).document(stamped).refresh(Refresh.True));
   }
 
   public static SharingScope scope(String... agencies) {
