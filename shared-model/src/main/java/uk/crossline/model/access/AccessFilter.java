@@ -125,7 +125,8 @@ public sealed interface AccessFilter {
    * stamped under the same policy: as one term on the document's {@code reach} field, which the
    * indexer works out from the policy when it writes the document, and as the policy's conditions
    * on the fields that decide it. The term is far cheaper for Elasticsearch; the fields hold on any
-   * document. {@link #matches} reads the fields, and {@link #byReach} and {@link #byFields} choose.
+   * document. {@link #matches} reads the fields. Its components are its two forms, so {@link
+   * #byReach} and {@link #byFields} give them as they do for any filter.
    */
   record Reaches(Term byReach, AccessFilter byFields) implements AccessFilter {
     public Reaches {

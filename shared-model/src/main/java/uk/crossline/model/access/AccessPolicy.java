@@ -245,13 +245,13 @@ public final class AccessPolicy {
         not(term(Fields.REACH_POLICY, reachPolicy)));
   }
 
-  private AccessFilter receivesFilter(Party party) {
-    return party.receivesFilter(stamp(party.agency().id()));
-  }
-
   /** How {@link #stampReach} writes that the event reaches this agency. */
   public String stamp(AgencyId agency) {
     return reachPolicy + "/" + agency.value();
+  }
+
+  private AccessFilter receivesFilter(Party party) {
+    return party.receivesFilter(stamp(party.agency().id()));
   }
 
   private static String fingerprint(Collection<Party> parties) {

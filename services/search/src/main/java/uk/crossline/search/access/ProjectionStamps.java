@@ -50,6 +50,9 @@ public class ProjectionStamps implements SmartLifecycle {
 
   /** Counts the live documents this policy did not stamp, and decides by it; true when none. */
   public boolean checkNow() {
+    if (!settings.useStamps()) {
+      return false;
+    }
     boolean before = stamped;
     long unstamped;
     try {
@@ -70,7 +73,7 @@ public class ProjectionStamps implements SmartLifecycle {
       }
       return false;
     }
-    stamped = settings.useStamps() && unstamped == 0;
+    stamped = unstamped == 0;
     if (before != stamped) {
       if (stamped) {
         log.info("Searches filter on the reach stamped by access policy {}", policy.reachPolicy());
@@ -87,6 +90,10 @@ public class ProjectionStamps implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (!settings.useStamps()) {
+      log.info("Searches read the access fields: crossline.search.reach.use-stamps is false");
+      return;
+    }
     checks =
         Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("search-reach-check").daemon().unstarted(task));

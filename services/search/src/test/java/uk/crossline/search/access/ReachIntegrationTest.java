@@ -46,6 +46,9 @@ class ReachIntegrationTest {
       List.of("police.analyst", "wmp.analyst", "redditch.cso", "ts.officer");
   private static final String ANOTHER_POLICY = "0123456789abcdef";
 
+  /** Fields of the projection no answer carries: whom an event reaches, and why. */
+  private static final String[] INTERNAL = {"\"reach\"", "\"reachPolicy\"", "\"grants\""};
+
   @Autowired MockMvc mvc;
   @Autowired ElasticsearchClient client;
   @Autowired AccessPolicy policy;
@@ -78,6 +81,17 @@ class ReachIntegrationTest {
           .as(user)
           .containsExactlyInAnyOrderElementsOf(visible(user, seeded));
     }
+
+    String detail =
+        mvc.perform(
+                get("/api/v1/events/" + seeded.getFirst().eventId().value())
+                    .header("Authorization", "Bearer " + tokens.accessToken("police.analyst"))
+                    .param("purpose", "reach test " + marker))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(detail).contains(marker).doesNotContain(INTERNAL);
 
     // when a document stamped under another policy arrives (an indexer with another partnership)
     IntelligenceReported foreign = TestEvents.event(marker, 4).tlp(Tlp.CLEAR).build();
@@ -149,6 +163,7 @@ class ReachIntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
+    assertThat(answer).as("internal to the hub").doesNotContain(INTERNAL);
     return JSON.readTree(answer).get("hits").findValuesAsString("eventId");
   }
 }
