@@ -2,6 +2,7 @@ package uk.crossline.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -89,8 +90,19 @@ final class Projected {
         .count();
   }
 
-  /** Writes become visible to search after a refresh; the tests read what search would read. */
+  /**
+   * Writes become visible to search after a refresh; the tests read what search would read. An
+   * index the indexer has just made answers searches only once its shard has started (before, 503
+   * {@code no_shard_available_action_exception}), so every read waits for that first.
+   */
   private void refresh() throws IOException {
+    client
+        .cluster()
+        .health(
+            h ->
+                h.waitForStatus(HealthStatus.Yellow)
+                    .waitForNoInitializingShards(true)
+                    .timeout(t -> t.time("30s")));
     client.indices().refresh(r -> r.index(IntelligenceIndex.READ_ALIAS).ignoreUnavailable(true));
   }
 

@@ -17,7 +17,10 @@ import uk.crossline.model.access.EventAccess;
 import uk.crossline.model.projection.IntelligenceIndex;
 import uk.crossline.testsupport.CrosslineIntegrationTest;
 
-/** An index created before a field joined the template gets the field when the indexer starts. */
+/**
+ * An index created before a field joined the template (grants, then each document's reach) gets the
+ * field when the indexer starts.
+ */
 @CrosslineIntegrationTest
 @SpringBootTest
 class MappingUpgradeIntegrationTest {
@@ -25,8 +28,8 @@ class MappingUpgradeIntegrationTest {
   @Autowired ElasticsearchClient client;
 
   @Test
-  void indexCreatedBeforeGrantsExistedGetsTheFieldBeforeTheFirstWrite() throws Exception {
-    // Given an index of the projection made under an older template, without the grants field
+  void indexCreatedBeforeGrantsAndReachExistedGetsThemBeforeTheFirstWrite() throws Exception {
+    // Given an index of the projection made under an older template, without grants or reach
     int generation = 900 + ThreadLocalRandom.current().nextInt(90);
     String old = IntelligenceIndex.name(generation, YearMonth.of(1971, 1));
     String next = IntelligenceIndex.name(generation, YearMonth.of(1971, 2));
@@ -46,27 +49,26 @@ class MappingUpgradeIntegrationTest {
                                 .formatted(old))));
     try {
       client.indices().create(c -> c.index(old));
-      assertThat(grantsMapped(old)).isFalse();
+      assertThat(addedFieldsMapped(old)).isFalse();
 
       // When an indexer instance prepares its first write
       new Generations(client, Clock.systemUTC(), settings()).ensureIndex(next, false);
 
-      // Then the older index has the field too
-      assertThat(grantsMapped(old)).isTrue();
+      // Then the older index has the fields too
+      assertThat(addedFieldsMapped(old)).isTrue();
     } finally {
       client.indices().deleteIndexTemplate(d -> d.name(olderTemplate));
       client.indices().delete(d -> d.index(old, next).ignoreUnavailable(true));
     }
   }
 
-  private boolean grantsMapped(String index) throws Exception {
-    return client
-        .indices()
-        .getMapping(m -> m.index(index))
-        .get(index)
-        .mappings()
-        .properties()
-        .containsKey(EventAccess.GRANTS_FIELD);
+  /** Whether the index maps the fields added since the first template: grants, then reach. */
+  private boolean addedFieldsMapped(String index) throws Exception {
+    var properties =
+        client.indices().getMapping(m -> m.index(index)).get(index).mappings().properties();
+    return properties.containsKey(EventAccess.GRANTS_FIELD)
+        && properties.containsKey("reach")
+        && properties.containsKey("reachPolicy");
   }
 
   static IndexerSettings settings() {
