@@ -1,6 +1,8 @@
 package uk.crossline.search.access;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,10 +39,19 @@ public class ProjectionStamps implements SmartLifecycle {
   private volatile boolean stamped;
   private volatile ScheduledExecutorService checks;
 
-  ProjectionStamps(ElasticsearchClient client, AccessPolicy policy, ReachSettings settings) {
+  ProjectionStamps(
+      ElasticsearchClient client,
+      AccessPolicy policy,
+      ReachSettings settings,
+      MeterRegistry meters) {
     this.client = client;
     this.policy = policy;
     this.settings = settings;
+    Gauge.builder("crossline.search.reach.stamped", this, stamps -> stamps.stamped ? 1 : 0)
+        .description(
+            "1 while searches filter on the stamped reach; 0 while they read the access fields"
+                + " (a rebuild of the projection is due or running, or the check fails)")
+        .register(meters);
   }
 
   /** Whether the filters may take their reach form now. */

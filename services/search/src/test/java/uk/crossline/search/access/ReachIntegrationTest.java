@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ class ReachIntegrationTest {
   @Autowired ElasticsearchClient client;
   @Autowired AccessPolicy policy;
   @Autowired ProjectionStamps stamps;
+  @Autowired MeterRegistry meters;
 
   private final String marker = TestEvents.marker("reach");
 
@@ -74,6 +76,7 @@ class ReachIntegrationTest {
     assertThat(stamps.checkNow())
         .as("every live document of the shared projection bears this policy's stamps")
         .isTrue();
+    assertThat(stampedGauge()).isEqualTo(1);
 
     // then each searcher finds what the policy lets it see
     for (String user : USERS) {
@@ -109,6 +112,7 @@ class ReachIntegrationTest {
 
     // when the next check finds it, then searches read the fields and find it where they may
     assertThat(stamps.checkNow()).isFalse();
+    assertThat(stampedGauge()).isZero();
     for (String user : USERS) {
       assertThat(found(user, tokens))
           .as(user)
@@ -123,6 +127,11 @@ class ReachIntegrationTest {
           .as(user)
           .containsExactlyInAnyOrderElementsOf(visible(user, all));
     }
+  }
+
+  /** What operators watch: whether searches filter on the reach. */
+  private double stampedGauge() {
+    return meters.get("crossline.search.reach.stamped").gauge().value();
   }
 
   /** The document as an indexer bundling another partnership file would stamp it. */
