@@ -80,6 +80,20 @@ class AnonymiserTest {
   }
 
   @Test
+  void aPhoneNumberInAnotherScriptsDigitsIsStillRedactedFromTheText() {
+    // 07700 900123 in Arabic-Indic digits, as pasted from a message
+    var report =
+        anonymiser.anonymise(
+            observation(
+                List.of(),
+                List.of(),
+                "Called from \u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663"
+                    + " about a pick-up."));
+
+    assertThat(report.summary()).isEqualTo("Called from [phone] about a pick-up.");
+  }
+
+  @Test
   void ageBandThatDisagreesWithTheDateOfBirthIsRefused() {
     assertThatThrownBy(
             () ->

@@ -30,6 +30,13 @@ class FreeTextTest {
   }
 
   @Test
+  void digitsOfEveryScriptAreWrittenAsAsciiDigits() {
+    // Arabic-Indic, Bengali, Devanagari and mathematical bold (a surrogate pair each) digits
+    assertThat(FreeText.clean("\u0660\u0667 \u09E7\u09E8 \u0966\u096F \uD835\uDFCE\uD835\uDFD7"))
+        .isEqualTo("07 12 09 09");
+  }
+
+  @Test
   void markupFormulasAndQuerySyntaxAreKeptAsWritten() {
     String text = "<script>x</script> =HYPERLINK(\"a\") *:* ../../etc/passwd";
     assertThat(FreeText.clean(text)).isEqualTo(text);
