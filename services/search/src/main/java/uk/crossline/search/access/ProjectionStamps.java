@@ -60,7 +60,7 @@ public class ProjectionStamps implements SmartLifecycle {
   }
 
   /** Counts the live documents this policy did not stamp, and decides by it; true when none. */
-  public boolean checkNow() {
+  public synchronized boolean checkNow() {
     if (!settings.useStamps()) {
       return false;
     }

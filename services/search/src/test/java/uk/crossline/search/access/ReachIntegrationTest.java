@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,7 +70,7 @@ class ReachIntegrationTest {
         TestEvents.event(marker, 2)
             .by(TestEvents.TRADING_STANDARDS)
             .tlp(Tlp.AMBER)
-            .scope(new SharingScope(java.util.Set.of(TestEvents.REDDITCH.id()), java.util.Set.of()))
+            .scope(new SharingScope(Set.of(TestEvents.REDDITCH.id()), Set.of()))
             .build());
     seeded.add(TestEvents.event(marker, 3).by(TestEvents.REDDITCH).tlp(Tlp.AMBER_STRICT).build());
     TestEvents.index(client, seeded);
