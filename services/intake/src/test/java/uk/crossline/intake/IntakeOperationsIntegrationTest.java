@@ -50,6 +50,13 @@ class IntakeOperationsIntegrationTest {
   }
 
   @Test
+  void healthNamesKafkaAndNotElasticsearchWhichTheIntakeNeverReads() throws Exception {
+    mvc.perform(get("/actuator/health"))
+        .andExpect(jsonPath("$.components.kafka.status").value("UP"))
+        .andExpect(jsonPath("$.components.elasticsearch").doesNotExist());
+  }
+
+  @Test
   void submissionsAreCountedByAgencyTypeAndOutcome(DemoTokens tokens) throws Exception {
     mvc.perform(
             post("/api/v1/council/reports")
